@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,27 @@ def test_dockerfile_installs_the_package_with_its_cypher_files() -> None:
     install = next(run for run in runs if "pip install ." in run)
     # After a non-editable install the code looks for cypher/ beside the packages, in site-packages.
     assert re.search(r"cp -r cypher .*purelib.*/cypher", install)
+
+
+def test_the_installed_packages_ship_their_data_files() -> None:
+    # `pip install .` in the image copies only files matched by package-data besides the modules.
+    setuptools_config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = [pattern for globs in setuptools_config.get("package-data", {}).values() for pattern in globs]
+    package_dirs = [REPO_ROOT / "graph_service", REPO_ROOT / "loaders"]
+    data_files = {
+        path
+        for package in package_dirs
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+    }
+    shipped = {
+        path
+        for package in package_dirs
+        for directory in [package, *(d for d in package.rglob("*") if d.is_dir())]
+        for pattern in patterns
+        for path in directory.glob(pattern)
+    }
+    assert data_files - shipped == set()
 
 
 def test_dockerfile_runs_ckg_serve_as_a_non_root_user() -> None:
