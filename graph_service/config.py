@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -22,9 +22,10 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     neo4j_bolt_port: int = Field(default=7687, ge=1, le=65535)
     neo4j_http_port: int = Field(default=7474, ge=1, le=65535)
-    neo4j_version: str = "5.26.19"
-    neo4j_heap: str = "2g"
-    neo4j_pagecache: str = "2g"
+    neo4j_version: str = "5.26.30"
+    # Sized for a shared 24 GB dev machine: spaCy, the API and tests need room beside Neo4j.
+    neo4j_heap: str = "4g"
+    neo4j_pagecache: str = "4g"
     neo4j_home: Path | None = None
     query_timeout_s: float = Field(default=10.0, gt=0)
 
@@ -40,6 +41,13 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path | None) -> Path | None:
         return value.expanduser().resolve() if value is not None else None
+
+    @model_validator(mode="after")
+    def _uri_follows_bolt_port(self) -> Settings:
+        # Without an explicit NEO4J_URI, talk to the local server on its configured Bolt port.
+        if "neo4j_uri" not in self.model_fields_set:
+            self.neo4j_uri = f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
+        return self
 
     @property
     def neo4j_home_dir(self) -> Path:

@@ -1,0 +1,2 @@
+// Readiness probe. Columns: ok (always 1).
+RETURN 1 AS ok
