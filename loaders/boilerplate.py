@@ -29,9 +29,10 @@ _LINE_PATTERNS = [
     r"story\s+continues\s+below.*|continue\s+reading(?:\s+the\s+main\s+story)?|scroll\s+to\s+continue.*"
     r"|skip\s+to\s+(?:main\s+)?content|loading\.*|print|email|comments?|share",
     # labels alone: "Story highlights", "Advertisement"
-    r"(?:advertisement|sponsored(?:\s+content)?|story\s+highlights|highlights|key\s+points|hide\s+caption)\s*:?",
+    r"(?:advertisement|sponsored(?:\s+content)?|story\s+highlights|highlights|key\s+points|hide\s+caption"
+    r"|getty\s+images)\s*:?",
     # caption labels and what follows them: "Image caption ...", "Photo: ...", "Video: ..."
-    r"(?:image\s+caption|image\s+copyright|file\s+photo|getty\s+images|photo\s+gallery)\b.*",
+    r"(?:image\s+caption|image\s+copyright|file\s+photo|photo\s+gallery)\b.*",
     r"(?:photos?|photograph|pictures?|image|video|caption|graphic|credit|source\s+image)\s*[:|].*",
     r"\(\s*(?:[a-z]+\s+)?(?:photos?|photograph|pictures?|images?|videos?|file)\b[^)]*\)",
     # share, follow, newsletter prompts

@@ -19,7 +19,8 @@ from loaders.normalize import (
 
 def test_article_id_is_stable_and_ignores_whitespace_layout() -> None:
     text = "Rebels shelled the port town on Friday.\n\nTwo fishermen were hurt."
-    assert article_id(text) == article_id("Rebels shelled the port town  on Friday.\nTwo fishermen were hurt.  ")
+    relaid = "Rebels shelled the port town  on Friday.\nTwo fishermen were hurt.  "
+    assert article_id(text) == article_id(relaid)
     assert article_id(text).startswith("a_") and len(article_id(text)) == 18
 
 
@@ -181,7 +182,7 @@ def test_parse_published(value: object, expected: str | None) -> None:
     ("text", "expected"),
     [
         (" date 2021-03-10 Home » World\n\nRebels attacked a convoy.", "2021-03-10"),
-        ("Convoy attacked\n\nDesk Team\nCity Published: Mar 10, 2021, 08.42 AM(IST)\n\nRebels ...", "2021-03-10"),
+        ("Convoy attacked\n\nDesk Team\nCity Published: Mar 10, 2021, 08.42 AM(IST)\n\nRebels", "2021-03-10"),
         ("Convoy attacked\nUpdated: 16 March 2021\nRebels attacked a convoy.", "2021-03-16"),
         ("Convoy attacked\nMarch 11, 2021\n\nRebels attacked a convoy.", "2021-03-11"),
         ("Rebels attacked a convoy on Tuesday, killing four.", None),
