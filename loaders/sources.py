@@ -199,13 +199,17 @@ def _from_text(text: str, origin: str) -> RawArticle:
 _DATE_FIELDS = ("published", "published_at", "publish_date", "date", "pubDate", "datePublished", "created_at")
 
 
+_JSON_KINDS = {str: "string", list: "array", int: "number", float: "number", bool: "boolean"}
+
+
 def _string(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
 def _from_record(record: object, origin: str, text_field: str) -> Item:
     if not isinstance(record, dict):
-        return SourceFailure(origin, f"record is a JSON {type(record).__name__}, not an object")
+        kind = "null" if record is None else _JSON_KINDS.get(type(record), type(record).__name__)
+        return SourceFailure(origin, f"record is a JSON {kind}, not an object")
     text = record.get(text_field)
     if not isinstance(text, str) or not text.strip():
         return SourceFailure(origin, f"record without text (no non-empty string field {text_field!r})")
