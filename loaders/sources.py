@@ -14,10 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from loaders.boilerplate import is_boilerplate_line, mask_boilerplate
 from loaders.normalize import article_id, find_published, parse_published
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["SUFFIXES", "RawArticle", "SourceFailure", "iter_articles"]
 
@@ -288,38 +291,38 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _meta(doc: object, *names: str) -> str | None:
+def _meta(doc: HtmlElement, *names: str) -> str | None:
     wanted = {name.lower() for name in names}
-    for element in doc.iter("meta"):  # type: ignore[attr-defined]
+    for element in doc.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         if key in wanted and _clean(element.get("content")):
             return _clean(element.get("content"))
     return None
 
 
-def _is_furniture(element: object) -> bool:
-    if element.tag in ("body", "article", "main"):  # type: ignore[attr-defined]
+def _is_furniture(element: HtmlElement) -> bool:
+    if element.tag in ("body", "article", "main"):
         return False
-    attrs = f"{element.get('class') or ''} {element.get('id') or ''}".lower()  # type: ignore[attr-defined]
+    attrs = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     words = set(_WORDS.findall(attrs))
     if not _FURNITURE.intersection(words):
         return False
-    paragraphs = sum(1 for _ in element.iter("p"))  # type: ignore[attr-defined]
+    paragraphs = sum(1 for _ in element.iter("p"))
     return paragraphs < _STORY_PARAGRAPHS or bool(words & {"comment", "comments"})
 
 
-def _main_root(body: object) -> object:
-    candidates = list(body.iter("article")) or list(body.iter("main"))  # type: ignore[attr-defined]
-    candidates += [el for el in body.iter() if el.get("role") == "main"]  # type: ignore[attr-defined]
+def _main_root(body: HtmlElement) -> HtmlElement:
+    candidates = list(body.iter("article")) or list(body.iter("main"))
+    candidates += [el for el in body.iter() if el.get("role") == "main"]
     if not candidates:
         return body
-    return max(candidates, key=lambda el: len(el.text_content()))  # type: ignore[attr-defined]
+    return max(candidates, key=lambda el: len(el.text_content()))
 
 
-def _blocks(root: object) -> list[str]:
+def _blocks(root: HtmlElement) -> list[str]:
     blocks: list[str] = []
-    taken: set[object] = set()
-    for element in root.iter(*_BLOCK_TAGS):  # type: ignore[attr-defined]
+    taken: set[HtmlElement] = set()
+    for element in root.iter(*_BLOCK_TAGS):
         if any(ancestor in taken for ancestor in element.iterancestors()):
             continue
         taken.add(element)
@@ -329,15 +332,15 @@ def _blocks(root: object) -> list[str]:
     if not blocks:
         blocks = [
             line
-            for line in (_clean(line) for line in root.text_content().split("\n"))  # type: ignore[attr-defined]
+            for line in (_clean(line) for line in root.text_content().split("\n"))
             if line and not is_boilerplate_line(line)
         ]
     return blocks
 
 
-def _html_published(doc: object, raw: str, text: str) -> str | None:
+def _html_published(doc: HtmlElement, raw: str, text: str) -> str | None:
     candidates = [_meta(doc, *_PUBLISHED_META)]
-    candidates += [el.get("datetime") for el in doc.iter("time")]  # type: ignore[attr-defined]
+    candidates += [el.get("datetime") for el in doc.iter("time")]
     candidates += _LD_PUBLISHED.findall(raw)
     for candidate in candidates:
         if (found := parse_published(candidate)) is not None:
