@@ -74,7 +74,11 @@ _GENERIC_TAILS = frozenset(
     }
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʻ": "'"})
-_NON_WORD = re.compile(r"[^0-9a-z&+]+")
+_COMBINING = re.compile("[\u0300-\u036f]")
+# Apostrophes and dots vanish ("Jama'a", "St."); other ASCII punctuation separates words; other scripts stay.
+_PUNCTUATION = str.maketrans(
+    {ch: ("" if ch in "'." else " ") for ch in map(chr, range(128)) if not ch.isalnum() and ch not in "&+"}
+)
 _ETHNIC = re.compile(r"^ethnic(?:ally)?[\s\-]+", re.IGNORECASE)
 
 
@@ -90,10 +94,9 @@ class KnownActor:
 
 def fold(text: str) -> str:
     """Return the comparison key of a name: accents, case, punctuation and a leading 'the' removed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    plain = plain.replace("'", "").replace(".", "")
-    words = _NON_WORD.sub(" ", plain).split()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
+    words = text.casefold().translate(_PUNCTUATION).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
