@@ -351,17 +351,22 @@ def tail_file(path: Path, lines: int) -> str:
 
 
 def _process_alive(pid: int) -> bool:
-    """True when `pid` exists (a zombie counts as gone)."""
+    """True while any thread of `pid` runs (an unreaped zombie counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    stat = Path(f"/proc/{pid}/stat")
-    with contextlib.suppress(OSError):
-        return stat.read_text().split(") ", 1)[1][:1] != "Z"
-    return True
+    # A JVM's main thread shows as a zombie while its other threads keep serving, so look at every thread.
+    try:
+        states = [
+            (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            for task in Path(f"/proc/{pid}/task").iterdir()
+        ]
+    except (OSError, IndexError):
+        return True
+    return any(state != "Z" for state in states)
 
 
 def _is_our_server(pid: int, where: Layout) -> bool:
