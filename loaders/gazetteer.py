@@ -41,38 +41,45 @@ _AMBIGUOUS_CAPITALS = frozenset(
         "Tórshavn",
     }
 )
-# Trailing words that name a state's organs rather than a different actor ("Russian forces" -> Russia).
-_GENERIC_TAILS = frozenset(
-    {
-        "forces",
-        "force",
-        "troops",
-        "army",
-        "military",
-        "militants",
-        "fighters",
-        "rebels",
+# Words that make "<country> ..." a state organ ("Iranian Foreign Ministry", "Syrian government").
+_STATE_WORDS = frozenset(
+    [
         "government",
         "authorities",
         "officials",
+        "ministry",
+        "minister",
+        "army",
+        "military",
+        "forces",
+        "troops",
         "soldiers",
-        "militia",
-        "militias",
-        "militiamen",
-        "regime",
-        "administration",
-        "leadership",
-        "side",
         "police",
         "navy",
-        "air force",
-        "group",
-        "movement",
-        "fighter",
-        "militant",
-        "rebel",
-    }
+        "defence",
+        "defense",
+        "regime",
+        "administration",
+        "presidency",
+        "president",
+        "parliament",
+        "cabinet",
+        "intelligence",
+        "security",
+        "embassy",
+        "junta",
+    ]
 )
+# Words that make "<country> ..." a non-state armed actor ("Syrian rebels", "Syrian opposition").
+_NON_STATE_WORDS = frozenset(
+    ["rebels", "rebel", "opposition", "insurgents", "separatists", "militants", "militia", "militias"]
+)
+# Words that, after an organisation's name, still mean that organisation ("Hamas militants").
+_ORG_TAILS = frozenset(
+    ["militants", "fighters", "rebels", "forces", "group", "movement", "militia", "members", "gunmen"]
+)
+# Places that head state organs without being countries themselves ("Gaza health ministry").
+_HEAD_PLACES = {"gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʻ": "'"})
 _COMBINING = re.compile("[\u0300-\u036f]")
 # Apostrophes and dots vanish ("Jama'a", "St."); other ASCII punctuation separates words; other scripts stay.
@@ -239,9 +246,39 @@ def lookup_actor(surface: str) -> KnownActor | None:
     if found is not None:
         return found
     words = text.split()
-    for tail in (2, 1):
-        if len(words) > tail and " ".join(words[-tail:]).lower() in _GENERIC_TAILS:
-            return index.find(" ".join(words[:-tail]))
+    if len(words) > 1 and words[-1].lower() in _ORG_TAILS:
+        head = index.find(" ".join(words[:-1]))
+        if head is not None and head.kind != "country":
+            return head
+    return _country_body(index, words)
+
+
+def _country_body(index: _ActorIndex, words: list[str]) -> KnownActor | None:
+    # "<country or demonym> <organ words>" or "<organ words> of <country>" names a body of that state.
+    for size in (3, 2, 1):
+        if len(words) > size:
+            head = " ".join(words[:size]).removesuffix("'s")
+            body = _state_body(index, head, words[size:], " ".join(words))
+            if body is not None:
+                return body
+        if len(words) > size + 1 and words[-size - 1].lower() == "of":
+            body = _state_body(index, " ".join(words[-size:]), words[: -size - 1], " ".join(words))
+            if body is not None:
+                return body
+    return None
+
+
+def _state_body(index: _ActorIndex, head: str, organ_words: list[str], name: str) -> KnownActor | None:
+    actor = index.find(head)
+    iso3 = actor.country if actor and actor.kind == "country" else _HEAD_PLACES.get(fold(head))
+    if iso3 is None:
+        return None
+    organ = fold(" ".join(organ_words))
+    words = set(organ.split())
+    if words & _STATE_WORDS:
+        return KnownActor(f"gov:{iso3}:{organ.replace(' ', '-')}", name, "government_body", iso3)
+    if words & _NON_STATE_WORDS:
+        return KnownActor(f"group:{iso3}:{organ.replace(' ', '-')}", name, "armed_group", iso3)
     return None
 
 
