@@ -4,6 +4,10 @@ set -euo pipefail
 
 packages=(
     docker-compose # validates docker-compose.yml (`docker-compose config`) without a Docker engine
+    openjdk-17-jre-headless # runs the local Neo4j 5.26 server (the last Neo4j line on Java 17)
+    maven                   # resolves the Neo4j jars from Maven Central into ~/.m2 (neo4j-server/pom.xml)
+    python3-venv            # `make venv`
+    make
 )
 
 missing=()

@@ -1,0 +1,54 @@
+# The README's commands: `make run` and `make test`, and the small steps they call.
+# Works on a fresh machine (no .venv, no ~/.m2): Python packages come from PyPI, Neo4j jars from Maven Central.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CKG := $(BIN)/ckg
+# Rebuilt only when pyproject.toml changes.
+VENV_STAMP := $(VENV)/.installed-pyproject
+
+.PHONY: venv env neo4j-jars neo4j-start neo4j-stop run test lint
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# .env from .env.example when present (with a fresh random password instead of its placeholder).
+env:
+	@if [ -f .env ]; then \
+		echo ".env exists; leaving it alone"; \
+	else \
+		password="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(18))')"; \
+		if [ -f .env.example ]; then \
+			sed "s|^NEO4J_PASSWORD=.*|NEO4J_PASSWORD=$$password|" .env.example > .env; \
+		else \
+			printf 'NEO4J_PASSWORD=%s\n' "$$password" > .env; \
+		fi; \
+		chmod 600 .env; \
+		echo "wrote .env with a random NEO4J_PASSWORD"; \
+	fi
+
+neo4j-jars: venv
+	$(CKG) neo4j jars
+
+neo4j-start: venv env
+	$(CKG) neo4j start
+
+neo4j-stop: venv
+	$(CKG) neo4j stop
+
+run: venv env neo4j-start
+	$(CKG) db init
+
+test: venv
+	$(BIN)/pytest -q
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy graph_service loaders
