@@ -67,6 +67,11 @@ _PROVINCE_COUNTRIES = (
     "YE",
 )
 _GENERIC_PROVINCE_NAMES = frozenset({"northern", "southern", "eastern", "western", "central", "north"})
+_DIRECTIONS = frozenset(
+    f"{d}{suffix}"
+    for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for suffix in ("ern", "")
+) | {"central"}
 # An alternate name of a big city beats the exact name of a hamlet (Zaporizhzhya vs a village "Zaporizhzhia").
 _PROMOTE_MIN_POPULATION = 100_000
 _PROMOTE_RATIO = 100
@@ -312,7 +317,20 @@ def candidates(name: str) -> list[GeoPlace]:
 def geocode(name: str, *, context_countries: Sequence[str] = ()) -> GeoPlace | None:
     """Return the most likely place for a name; earlier context countries are preferred on ties."""
     ranked = _ranked(name, context_countries)
-    return ranked[0] if ranked else None
+    return ranked[0] if ranked else _part_of(name, context_countries)
+
+
+def _part_of(name: str, context_countries: Sequence[str]) -> GeoPlace | None:
+    # "southern Israel", "eastern Ukraine": a region of the named place, inside the same country.
+    text = clean_surface(name)
+    direction, _, rest = text.partition(" ")
+    if direction.lower() not in _DIRECTIONS or not rest:
+        return None
+    whole = geocode(rest, context_countries=context_countries)
+    if whole is None or whole.kind not in ("country", "region"):
+        return None
+    slug = "-".join(fold(text).split())
+    return GeoPlace(f"cur:{slug}", text, "region", whole.country, None, None, None, 0, None)
 
 
 def place_count() -> int:
