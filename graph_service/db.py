@@ -48,7 +48,8 @@ class SchemaItem:
 
     def describe(self) -> str:
         """One line for humans, e.g. `constraint article_id UNIQUENESS Article(id)`."""
-        target = f"{'|'.join(self.labels)}({', '.join(self.properties)})"
+        # Token lookup indexes have no labels or properties, only an entity type (NODE / RELATIONSHIP).
+        target = f"{'|'.join(self.labels)}({', '.join(self.properties)})" if self.labels else self.entity
         state = "" if self.state == "ONLINE" else f" [{self.state}]"
         return f"{self.kind} {self.name} {self.type} {target}{state}"
 
@@ -164,29 +165,23 @@ def _records(driver: Driver, database: str, name: str) -> list[dict[str, Any]]:
     return [record.data() for record in records]
 
 
+def _schema_item(kind: str, row: dict[str, Any]) -> SchemaItem:
+    """A `SHOW CONSTRAINTS` / `SHOW INDEXES` row as a `SchemaItem`."""
+    return SchemaItem(
+        kind=kind,
+        name=row["name"],
+        type=row["type"],
+        entity=row["entityType"],
+        labels=tuple(row["labelsOrTypes"] or ()),
+        properties=tuple(row["properties"] or ()),
+        state=row.get("state", "ONLINE"),
+    )
+
+
 def describe_schema(driver: Driver, database: str) -> list[SchemaItem]:
     """Every constraint, then every index that no constraint owns."""
-    items = [
-        SchemaItem(
-            kind="constraint",
-            name=row["name"],
-            type=row["type"],
-            entity=row["entityType"],
-            labels=tuple(row["labelsOrTypes"] or ()),
-            properties=tuple(row["properties"] or ()),
-        )
-        for row in _records(driver, database, "read/schema_constraints")
+    constraints = _records(driver, database, "read/schema_constraints")
+    indexes = _records(driver, database, "read/schema_indexes")
+    return [_schema_item("constraint", row) for row in constraints] + [
+        _schema_item("index", row) for row in indexes
     ]
-    items += [
-        SchemaItem(
-            kind="index",
-            name=row["name"],
-            type=row["type"],
-            entity=row["entityType"],
-            labels=tuple(row["labelsOrTypes"] or ()),
-            properties=tuple(row["properties"] or ()),
-            state=row["state"],
-        )
-        for row in _records(driver, database, "read/schema_indexes")
-    ]
-    return items
