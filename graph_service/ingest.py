@@ -157,7 +157,7 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def ingest_paths(
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     writer: GraphWriter,
     extractor: Any,
     *,
@@ -168,7 +168,7 @@ def ingest_paths(
     progress: tqdm | None = None,
 ) -> IngestSummary:
     """Read, extract and write every article under `paths`; articles already in the graph skip extraction."""
-    from loaders.sources import iter_articles
+    from loaders.sources import RawArticle, iter_articles
 
     texts: dict[str, tuple[str, str]] = {}
     skipped = 0
@@ -176,18 +176,18 @@ def ingest_paths(
 
     def unseen() -> Iterator[Any]:
         nonlocal skipped, lookup_s
-        for chunk in _chunks(iter_articles(list(paths), text_field=text_field), batch_size):
-            ids = [item.id for item in chunk if hasattr(item, "text")]
+        for chunk in _chunks(iter_articles([str(path) for path in paths], text_field=text_field), batch_size):
+            ids = [item.id for item in chunk if isinstance(item, RawArticle)]
             started = time.perf_counter()
             present = set() if force else writer.present(ids)
             lookup_s += time.perf_counter() - started
             for item in chunk:
-                if hasattr(item, "text") and item.id in present:
-                    skipped += 1
-                    if progress is not None:
-                        progress.update(1)
-                    continue
-                if hasattr(item, "text"):
+                if isinstance(item, RawArticle):
+                    if item.id in present:
+                        skipped += 1
+                        if progress is not None:
+                            progress.update(1)
+                        continue
                     texts[item.id] = (item.text, item.origin)
                 yield item
 
