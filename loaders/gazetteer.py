@@ -144,6 +144,7 @@ class _ActorIndex:
     names: dict[str, str]
     country_surfaces: dict[str, str]
     country_keys: set[str]
+    adjectives: dict[str, str]
 
     def add(self, alias: str, actor: KnownActor) -> None:
         # First registration wins, so callers add the most specific sources first.
@@ -197,7 +198,7 @@ def _capitals() -> dict[str, str]:
 
 @cache
 def _index() -> _ActorIndex:
-    index = _ActorIndex({}, {}, {}, {}, {}, set())
+    index = _ActorIndex({}, {}, {}, {}, {}, set(), {})
     for entry in json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8")):
         actor = KnownActor(entry["key"], entry["name"], entry["kind"], entry["country"])
         for alias in (entry["name"], *entry["aliases"]):
@@ -220,6 +221,8 @@ def _index() -> _ActorIndex:
             index.country_surfaces.setdefault(alias, country.iso3)
             index.country_keys.add(acronym_key(alias) or fold(alias))
     for country in curated:
+        if country.demonyms:
+            index.adjectives[country.iso3] = country.demonyms[0]
         for demonym in country.demonyms:
             for form in _plurals(demonym):
                 index.demonyms.setdefault(fold(form), country.iso3)
@@ -291,6 +294,11 @@ def demonym_country(word: str) -> str | None:
 def country_name(iso3: str) -> str:
     """Return the common short name of a country ("IRN" -> "Iran"); unknown codes come back unchanged."""
     return _index().names.get(iso3.upper(), iso3)
+
+
+def country_adjective(iso3: str) -> str:
+    """Return a country's main demonym ("AZE" -> "Azerbaijani"), or its short name when it has none."""
+    return _index().adjectives.get(iso3.upper()) or country_name(iso3)
 
 
 def is_country_surface(surface: str) -> bool:

@@ -2,7 +2,13 @@
 
 import pytest
 
-from loaders.gazetteer import country_name, demonym_country, is_country_surface, lookup_actor
+from loaders.gazetteer import (
+    country_adjective,
+    country_name,
+    demonym_country,
+    is_country_surface,
+    lookup_actor,
+)
 
 
 @pytest.mark.parametrize(
@@ -170,3 +176,12 @@ def test_country_name_is_the_common_short_form(iso3: str, name: str) -> None:
 )
 def test_is_country_surface(surface: str, expected: bool) -> None:
     assert is_country_surface(surface) is expected
+
+
+def test_country_adjective_is_the_main_demonym() -> None:
+    assert [country_adjective(c) for c in ("AZE", "USA", "PSE", "DMA")] == [
+        "Azerbaijani",
+        "American",
+        "Palestinian",
+        "Dominica",
+    ]
