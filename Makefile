@@ -4,7 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-CKG := $(BIN)/ckg
+# Tools run as `python -m`: console-script shebangs break when a venv is copied or cloned from elsewhere.
+PY := $(BIN)/python
+CKG := $(PY) -m graph_service.cli
 # Rebuilt only when pyproject.toml changes.
 VENV_STAMP := $(VENV)/.installed-pyproject
 
@@ -13,9 +15,9 @@ VENV_STAMP := $(VENV)/.installed-pyproject
 venv: $(VENV_STAMP)
 
 $(VENV_STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PY) -c '' 2>/dev/null || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
 # .env from .env.example when present (with a fresh random password instead of its placeholder).
@@ -46,9 +48,9 @@ run: venv env neo4j-start
 	$(CKG) db init
 
 test: venv
-	$(BIN)/pytest -q
+	$(PY) -m pytest -q
 
 lint: venv
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy graph_service loaders
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy graph_service loaders
