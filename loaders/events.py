@@ -1,0 +1,934 @@
+"""Doc + resolved entities -> conflict events, by rules over spaCy's dependency parse.
+
+Each rule reads one construction of news English: a verb or noun that triggers an event type, its
+subject and objects as agents and targets, the places in its clause, the reporting verb above it as
+the claimant, and the date words in its clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders import lexicon as lx
+from loaders.mentions import ArticleEntities
+from loaders.normalize import parse_count, resolve_date
+
+CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS_PERSON = {"he", "she", "his", "her", "him"}
+PRONOUNS_THING = {"it", "its", "they", "their", "them", "we", "our"}
+
+
+@dataclass
+class EventDraft:
+    """An event while the rules still fill it in; becomes a records.Event at the end."""
+
+    type: str
+    trigger: int
+    sent: Span
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)  # actor keys or place keys
+    locations: list[str] = field(default_factory=list)
+    claimed_by: list[str] = field(default_factory=list)
+    weapon: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    count_qualifier: str | None = None
+    victims: str | None = None
+    date: str | None = None
+    cause: EventDraft | None = None
+    denies: list[EventDraft] = field(default_factory=list)
+    about: list[EventDraft] = field(default_factory=list)
+    merged: bool = False
+
+
+def _add(items: list[str], *keys: str | None) -> None:
+    for key in keys:
+        if key and key not in items:
+            items.append(key)
+
+
+class EventRules:
+    """Applies the event rules to one article, sentence by sentence, keeping discourse state."""
+
+    def __init__(self, doc: Doc, entities: ArticleEntities, masked: str, published: str | None) -> None:
+        self.doc = doc
+        self.ent = entities
+        self.masked = masked
+        self.published = published
+        self.events: list[EventDraft] = []
+        self.recent_actors: list[str] = []  # subjects and named actors, latest last
+        self.recent_places: list[str] = []
+        self.consumed: set[int] = set()  # trigger tokens already part of another event
+
+    # --- entry ---------------------------------------------------------------
+    def run(self) -> list[EventDraft]:
+        """Extract the events of every story sentence, then link and merge them."""
+        for sent in self.doc.sents:
+            if self._is_boilerplate(sent):
+                continue
+            before = len(self.events)
+            self._sentence(sent)
+            self._remember(sent)
+            self._link_casualties(self.events[before:])
+        return self._merge_duplicates()
+
+    def _is_boilerplate(self, sent: Span) -> bool:
+        chars = self.masked[sent.start_char : sent.end_char]
+        return not chars.strip()
+
+    def _sentence(self, sent: Span) -> None:
+        for token in sent:
+            if token.i in self.consumed or self.masked[token.idx].isspace():
+                continue
+            self._strike(token)
+            self._capture(token)
+        for token in sent:
+            if token.i in self.consumed or self.masked[token.idx].isspace():
+                continue
+            self._casualty(token)
+        for token in sent:
+            if token.i in self.consumed or self.masked[token.idx].isspace():
+                continue
+            self._speech_act(token)
+
+    def _remember(self, sent: Span) -> None:
+        for token in sent:
+            mention = self.ent.mention_at(token)
+            if mention is None or token.i != mention.start:
+                continue
+            if mention.actor and (
+                token.dep_ in SUBJECT_DEPS or self.doc[mention.end - 1].dep_ in SUBJECT_DEPS
+            ):
+                self.recent_actors.append(mention.actor)
+            elif mention.actor:
+                self.recent_actors.insert(max(0, len(self.recent_actors) - 1), mention.actor)
+            if mention.place:
+                self.recent_places.append(mention.place)
+
+    # --- argument helpers -----------------------------------------------------
+    def own_tokens(self, token: Token) -> list[Token]:
+        """The trigger's subtree without clauses that carry events of their own."""
+        out: list[Token] = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for child in t.children:
+                if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and child.i != token.i:
+                    continue
+                if child.dep_ == "cc":
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def actors_of(self, token: Token, *, follow_conj: bool = True) -> list[str]:
+        """Actor keys an argument token stands for: a name, a modifier, a reference, and its conjuncts."""
+        keys: list[str] = []
+        self._actor_of_one(token, keys)
+        if follow_conj:
+            for conj in token.conjuncts:
+                if conj.i > token.i:
+                    self._actor_of_one(conj, keys)
+        return keys
+
+    def _actor_of_one(self, token: Token, keys: list[str]) -> None:
+        mention = self.ent.mention_at(token)
+        if mention and mention.actor:
+            _add(keys, mention.actor)
+            return
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON | PRONOUNS_THING:
+            _add(keys, self._antecedent(token))
+            return
+        for child in token.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                m = self.ent.mention_at(child)
+                if m and m.actor:
+                    _add(keys, self._forces_of(m.actor, token))
+                    return
+                if child.lower_ in PRONOUNS_PERSON | PRONOUNS_THING and token.lemma_ in {
+                    "force",
+                    "troop",
+                    "army",
+                    "military",
+                    "fighter",
+                    "unit",
+                    "soldier",
+                }:
+                    speaker = self._antecedent(child)
+                    _add(keys, self._forces_of(speaker, token) if speaker else None)
+                    return
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        self._actor_of_one(obj, keys)
+                        if keys:
+                            return
+        if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+            for child in token.children:
+                if child.dep_ == "appos":
+                    self._actor_of_one(child, keys)
+        if not keys and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            _add(keys, self._nominal_reference(token))
+
+    def _forces_of(self, actor_key: str | None, noun: Token) -> str | None:
+        """'his forces' / 'Azeri forces': the side the forces belong to, not the person."""
+        if actor_key is None:
+            return None
+        actor = self.ent.actors[actor_key]
+        if actor.kind == "person" and noun.lemma_ in {
+            "force",
+            "troop",
+            "army",
+            "military",
+            "fighter",
+            "unit",
+            "soldier",
+        }:
+            return actor.affiliation or (
+                f"country:{actor.country}"
+                if actor.country and f"country:{actor.country}" in self.ent.actors
+                else None
+            )
+        return actor_key
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        lower = pronoun.lower_
+        want_person = lower in PRONOUNS_PERSON
+        # the subject of the same sentence comes first ('Aliyev said his forces ...')
+        sent_subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS]
+        for subject in reversed(sent_subjects):
+            for key in self.actors_of(subject, follow_conj=False) if subject.i != pronoun.i else []:
+                if (self.ent.actors[key].kind == "person") == want_person:
+                    return key
+        for key in reversed(self.recent_actors):
+            if (self.ent.actors[key].kind == "person") == want_person:
+                return key
+        return None
+
+    def _nominal_reference(self, noun: Token) -> str | None:
+        """'the group', 'the ministry', 'the army': the latest actor of that kind."""
+        lemma = noun.lemma_
+        kinds = {
+            "group": {"armed_group", "organization"},
+            "ministry": {"government_body"},
+            "army": {"government_body"},
+            "military": {"government_body", "country"},
+            "government": {"government_body", "country"},
+            "regime": {"government_body"},
+            "militant": {"armed_group"},
+            "insurgent": {"armed_group"},
+            "rebel": {"armed_group"},
+            "paramilitary": {"armed_group"},
+        }.get(lemma)
+        if not kinds:
+            return None
+        for key in reversed(self.recent_actors):
+            if self.ent.actors[key].kind in kinds:
+                return key
+        for key, actor in self.ent.actors.items():
+            if (
+                actor.kind in kinds
+                and lemma in {"army", "regime", "government"}
+                and actor.kind == "government_body"
+            ):
+                return key
+        return None
+
+    def places_in(self, tokens: list[Token]) -> list[str]:
+        """Place keys mentioned among tokens, plus 'the town' style references."""
+        keys: list[str] = []
+        for t in tokens:
+            mention = self.ent.mention_at(t)
+            if mention and mention.place and not (mention.actor and t.dep_ in SUBJECT_DEPS):
+                _add(keys, mention.place)
+        if not keys:
+            for t in tokens:
+                if (
+                    t.lemma_ in {"town", "city", "village", "capital", "area"}
+                    and any(c.lower_ in {"the", "its"} for c in t.children)
+                    and self.recent_places
+                ):
+                    _add(keys, self.recent_places[-1])
+                    break
+        return keys
+
+    def subject_of(self, verb: Token) -> list[str]:
+        """Agents of a verb: its subject, a passive 'by' agent, or the subject it shares with its head."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    return self.actors_of(obj)
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return self.actors_of(child)
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            return self.subject_of(verb.head)
+        if verb.dep_ == "acl" or verb.dep_ == "pcomp":
+            return self.actors_of(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
+        return []
+
+    def reporter_of(self, token: Token) -> list[str]:
+        """Who reports the clause a token is in ('Azerbaijan said ...', 'according to ...', 'X's claim of ...')."""
+        node = token
+        while node.head.i != node.i:
+            parent = node.head
+            if (
+                parent.lemma_ in lx.REPORTING_VERBS
+                and parent.pos_ in {"VERB", "AUX"}
+                and node.dep_ not in SUBJECT_DEPS
+            ):
+                return self.subject_of(parent)
+            if parent.lower_ in lx.REPORTING_NOUNS and node.dep_ in {"acl", "prep", "relcl", "ccomp", "pobj"}:
+                owner = self._noun_owner(parent)
+                if owner:
+                    return owner
+            node = parent
+        for t in token.sent:
+            if t.lower_ == "according":
+                for prep in t.children:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.actors_of(obj)
+        return []
+
+    def _noun_owner(self, noun: Token) -> list[str]:
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound"}:
+                m = self.ent.mention_at(child)
+                if m and m.actor:
+                    return [m.actor]
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    keys = self.actors_of(obj)
+                    if keys:
+                        return keys
+        return []
+
+    def date_of(self, token: Token, reporter_verb: Token | None = None) -> str | None:
+        """The calendar date of the trigger's clause, resolved against the publication date."""
+        clause = self._clause_head(token)
+        scopes = [list(clause.subtree)]
+        if clause.head.i != clause.i:
+            scopes.append([c for child in clause.head.children if child.i != clause.i for c in child.subtree])
+        for scope in scopes:
+            for t in scope:
+                text = self._date_phrase(t)
+                if text:
+                    resolved = resolve_date(text, self.published)
+                    if resolved:
+                        return resolved
+        return None
+
+    def _date_phrase(self, t: Token) -> str | None:
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+            span = next((e for e in t.doc.ents if e.start == t.i), None)
+            return span.text if span is not None else None
+        if t.lower_ in lx.WEEKDAYS or t.lower_ in {"yesterday", "today"}:
+            return t.text
+        return None
+
+    @staticmethod
+    def _clause_head(token: Token) -> Token:
+        node = token
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        return node
+
+    def _negated(self, token: Token) -> bool:
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        head = token.head
+        return (token.dep_ in {"xcomp", "dobj"} and any(c.dep_ == "neg" for c in head.children)) or any(
+            a.lemma_ in {"unable", "fail", "refuse"} for a in (token.head, token.head.head)
+        )
+
+    def _modal(self, token: Token) -> bool:
+        verb = self._clause_head(token)
+        return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_FUTURE for c in verb.children) or (
+            verb.dep_ == "xcomp"
+            and verb.head.lemma_ in lx.THREAT_VERBS | {"plan", "want", "intend", "vow", "have"}
+        )
+
+    def _new(self, type_: str, token: Token) -> EventDraft:
+        event = EventDraft(type=type_, trigger=token.i, sent=token.sent)
+        self.events.append(event)
+        self.consumed.add(token.i)
+        return event
+
+    # --- strikes ----------------------------------------------------------------
+    def _strike(self, token: Token) -> None:
+        lemma, lower = token.lemma_, token.lower_
+        is_verb = token.pos_ == "VERB" and lemma in lx.STRIKE_VERBS
+        is_noun = token.pos_ in {"NOUN", "PROPN"} and lower in lx.STRIKE_NOUNS
+        if not (is_verb or is_noun):
+            return
+        if is_verb and lemma in {"launch", "fire", "wage", "hit", "target", "shoot"}:
+            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+            launched = [o for o in objects if o.lower_ in lx.LAUNCHED_THINGS]
+            if lemma in {"launch", "wage"} and not launched:
+                return
+            if lemma == "fire" and not (
+                launched
+                or any(
+                    c.dep_ == "prep" and c.lower_ in {"at", "on", "into", "towards"} for c in token.children
+                )
+            ):
+                return
+            for o in launched:
+                self.consumed.add(o.i)
+        if is_noun and token.dep_ in {"compound"} and token.head.lower_ in lx.STRIKE_NOUNS:
+            return  # 'missile attack': the head noun carries it
+        if is_noun and self._inside_speech_act(token):
+            return
+        if self._negated(token):
+            return
+        if self._modal(token):
+            self._threat_from_plan(token)
+            return
+        tokens = self.own_tokens(token)
+        if is_noun:
+            agents = self._noun_agents(token)
+            tokens += self._noun_frame(token)
+        else:
+            agents = self.subject_of(token)
+        places = self.places_in(tokens)
+        target_actors = [
+            key
+            for t in tokens
+            if t.dep_ in {"dobj", "pobj", "nsubjpass"} and t.i != token.i
+            for key in self.actors_of(t, follow_conj=False)
+            if key not in agents
+        ]
+        if not places:
+            return
+        event = self._new("strike", token)
+        _add(event.agents, *agents)
+        _add(event.locations, *places)
+        _add(event.targets, *target_actors)
+        event.weapon = self._weapon(token, tokens)
+        event.claimed_by = [k for k in self.reporter_of(token) if k not in event.agents or is_verb]
+        event.date = self.date_of(token)
+
+    def _noun_agents(self, noun: Token) -> list[str]:
+        keys: list[str] = []
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                m = self.ent.mention_at(child)
+                if m and m.actor:
+                    _add(keys, m.actor)
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    _add(keys, *self.actors_of(obj))
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            pass
+        return keys
+
+    def _noun_frame(self, noun: Token) -> list[Token]:
+        """'X came under bombardment': the subject of the governing verb is where it happened."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            verb = noun.head.head
+            return [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            verb = noun.head
+            return [
+                t
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "in", "at", "near", "against"}
+                for t in c.subtree
+            ]
+        return []
+
+    def _weapon(self, token: Token, tokens: list[Token]) -> str | None:
+        for t in [token, *tokens]:
+            if t.lower_ in lx.WEAPON_WORDS and t.lower_ not in {"fire"}:
+                return t.text.lower()
+        return None
+
+    def _inside_speech_act(self, token: Token) -> bool:
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_ in lx.DENIAL_VERBS | lx.ACCUSATION_VERBS | {"denial", "deny"}:
+                return True
+        return False
+
+    # --- captures ----------------------------------------------------------------
+    def _capture(self, token: Token) -> None:
+        lemma = token.lemma_
+        if token.pos_ != "VERB" or lemma not in lx.CAPTURE_VERBS:
+            return
+        tokens = self.own_tokens(token)
+        if lemma == "take" and not any(
+            t.lower_ in {"control", "town", "city"} or self.ent.mention_at(t)
+            for t in tokens
+            if t.dep_ in {"dobj", "pobj"}
+        ):
+            return
+        if lemma == "control" and token.pos_ != "VERB":
+            return
+        if lemma == "fall":
+            subject = [c for c in token.children if c.dep_ == "nsubj"]
+            places = self.places_in([t for s in subject for t in s.subtree])
+            agents: list[str] = []
+        else:
+            places = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS])
+            agents = self.subject_of(token)
+        if not places or self._inside_speech_act(token):
+            return
+        if self._negated(token):
+            self._denial_by_negation(token, places)
+            return
+        event = self._new("capture", token)
+        _add(event.agents, *agents)
+        _add(event.locations, *places)
+        event.claimed_by = self.reporter_of(token)
+        if not event.agents and event.claimed_by:
+            _add(event.agents, *event.claimed_by)
+        event.date = self.date_of(token)
+
+    def _denial_by_negation(self, token: Token, places: list[str]) -> None:
+        """'X said the insurgents had been unable to occupy Y' denies an earlier capture claim."""
+        speakers = self.reporter_of(token)
+        earlier = [e for e in self.events if e.type == "capture" and not set(e.agents) & set(speakers)]
+        if not speakers or not earlier:
+            return
+        event = self._new("denial", token)
+        _add(event.agents, *self._with_affiliations(speakers))
+        event.denies = [earlier[-1]]
+
+    # --- casualties ---------------------------------------------------------------
+    def _casualty(self, token: Token) -> None:
+        lemma = token.lemma_
+        is_kill = lemma in lx.KILL_VERBS and token.pos_ in {"VERB", "ADJ"}
+        is_injure = lemma in lx.INJURE_VERBS and token.pos_ in {"VERB", "ADJ"}
+        if lemma in {"toll", "death"} and token.pos_ == "NOUN":
+            self._toll(token)
+            return
+        if not (is_kill or is_injure) or self._negated(token):
+            return
+        victim, count = self._victims_and_count(token)
+        if count is None:
+            return
+        if lemma == "lose" and (
+            victim is None or victim.lower_ not in lx.CIVILIAN_WORDS | lx.MILITARY_WORDS | lx.PEOPLE_WORDS
+        ):
+            return
+        if lemma == "claim" and (victim is None or victim.lower_ not in {"lives", "life"}):
+            return
+        event = self._new("casualty", token)
+        number, qualifier = count
+        if is_kill:
+            event.killed = number
+        else:
+            event.injured = number
+        event.count_qualifier = qualifier
+        event.victims = self._victim_kind(victim, token)
+        self._fold_conjoined_figures(event, token)
+        tokens = self.own_tokens(token)
+        event.locations = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS or t.i == token.i])
+        event.claimed_by = self.reporter_of(token)
+        event.date = self.date_of(token)
+        self._gapped_list(event, token, victim)
+
+    def _victims_and_count(self, verb: Token) -> tuple[Token | None, tuple[int, str] | None]:
+        deps = ("nsubjpass", "dobj", "nsubj") if verb.lemma_ != "die" else ("nsubj",)
+        for dep in deps:
+            for child in verb.children:
+                if child.dep_ != dep:
+                    continue
+                count = self._count_of(child)
+                if count is not None:
+                    return child, count
+        if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "NUM"}:
+            count = self._count_of(verb.head)
+            if count is not None:
+                return verb.head, count
+        return None, None
+
+    def _count_of(self, noun: Token) -> tuple[int, str] | None:
+        if noun.pos_ == "NUM" or noun.like_num:
+            left = [t for t in noun.subtree if t.i <= noun.i]
+            return parse_count(" ".join(t.text for t in left))
+        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or c.like_num]
+        if not nums:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    continue
+            return None
+        num = nums[0]
+        left = sorted([t for t in num.subtree], key=lambda t: t.i)
+        return parse_count(" ".join(t.text for t in left))
+
+    def _victim_kind(self, victim: Token | None, trigger: Token) -> str:
+        words = set()
+        if victim is not None:
+            words = {t.lower_ for t in victim.subtree} | {victim.lower_}
+            for conj in victim.conjuncts:
+                words |= {t.lower_ for t in conj.subtree}
+        if {"mostly", "mainly", "largely", "including"} & words and words & lx.CIVILIAN_WORDS:
+            return "mixed"
+        military = bool(words & lx.MILITARY_WORDS) or "military" in words
+        civilian = bool(words & lx.CIVILIAN_WORDS)
+        if military and civilian:
+            return "mixed"
+        if civilian:
+            return "civilian"
+        if military:
+            return "military"
+        return "unknown"
+
+    def _fold_conjoined_figures(self, event: EventDraft, token: Token) -> None:
+        """'killing one civilian and wounding 32': one casualty with both figures."""
+        for conj in token.conjuncts:
+            if conj.i in self.consumed:
+                continue
+            if conj.lemma_ in lx.INJURE_VERBS | lx.KILL_VERBS:
+                _, count = self._victims_and_count(conj)
+                if count is None:
+                    numbers = [c for c in conj.children if c.like_num]
+                    count = parse_count(numbers[0].text) if numbers else None
+                if count is None:
+                    continue
+                if conj.lemma_ in lx.INJURE_VERBS and event.injured is None:
+                    event.injured = count[0]
+                elif conj.lemma_ in lx.KILL_VERBS and event.killed is None:
+                    event.killed = count[0]
+                else:
+                    continue
+                self.consumed.add(conj.i)
+
+    def _gapped_list(self, event: EventDraft, token: Token, victim: Token | None) -> None:
+        """'Two were killed at X, four in Y, eight in Z': one casualty per place."""
+        sent = token.sent
+        tail = [t for t in sent if t.i > token.i]
+        segments: list[list[Token]] = []
+        current: list[Token] = []
+        for t in tail:
+            if t.text in {",", ";"} or (t.lower_ == "and" and current):
+                if current:
+                    segments.append(current)
+                current = []
+            else:
+                current.append(t)
+        if current:
+            segments.append(current)
+        for segment in segments:
+            if not segment or not segment[0].like_num:
+                continue
+            count = parse_count(segment[0].text)
+            places = self.places_in(segment)
+            if count is None or not places:
+                continue
+            extra = self._new("casualty", segment[0])
+            extra.killed = count[0] if event.killed is not None else None
+            extra.injured = count[0] if event.killed is None else None
+            extra.count_qualifier = "exact"
+            extra.victims = event.victims
+            extra.locations = places
+            extra.claimed_by = list(event.claimed_by)
+            extra.date = event.date
+
+    def _toll(self, noun: Token) -> None:
+        """'the death toll had risen to 18', 'a toll of 25', 'the deaths of two children'."""
+        number = None
+        scope = list(noun.head.subtree) if noun.dep_ in SUBJECT_DEPS else list(noun.subtree)
+        for t in scope:
+            if t.like_num and t.i > noun.i and t.ent_type_ != "DATE":
+                number = t
+                break
+        if number is None:
+            return
+        count = parse_count(" ".join(x.text for x in number.subtree if x.i <= number.i))
+        if count is None:
+            return
+        event = self._new("casualty", noun)
+        event.killed, event.count_qualifier = count
+        words = {t.lower_ for t in noun.subtree} | {t.lower_ for t in number.head.subtree}
+        event.victims = (
+            "civilian"
+            if words & lx.CIVILIAN_WORDS
+            else "military"
+            if words & lx.MILITARY_WORDS
+            else "unknown"
+        )
+        event.locations = self.places_in(list(noun.sent))
+        event.claimed_by = self.reporter_of(noun)
+        event.date = self.date_of(noun)
+
+    def _link_casualties(self, new_events: list[EventDraft]) -> None:
+        strikes = [e for e in new_events if e.type == "strike"]
+        for event in new_events:
+            if event.type != "casualty" or event.cause is not None:
+                continue
+            cause = self._cause_in_sentence(event, strikes)
+            if cause is None:
+                continue
+            event.cause = cause
+            if not event.locations:
+                event.locations = list(cause.locations)
+            if not event.claimed_by:
+                event.claimed_by = list(cause.claimed_by)
+            event.date = event.date or cause.date
+
+    def _cause_in_sentence(self, casualty: EventDraft, strikes: list[EventDraft]) -> EventDraft | None:
+        if not strikes:
+            words = {t.lemma_ for t in casualty.sent}
+            if words & {"attack", "strike", "blast", "raid", "bombing", "shelling", "explosion"}:
+                earlier = [e for e in self.events if e.type == "strike" and e is not casualty]
+                return earlier[-1] if earlier else None
+            return None
+        token = self.doc[casualty.trigger]
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            for strike in strikes:
+                if strike.trigger == node.i:
+                    return strike
+        before = [s for s in strikes if s.trigger < casualty.trigger]
+        return before[-1] if before else strikes[0]
+
+    # --- speech acts ----------------------------------------------------------------
+    def _speech_act(self, token: Token) -> None:
+        lemma = token.lemma_
+        if token.pos_ not in {"VERB", "NOUN"} or self._negated(token):
+            return
+        if lemma in lx.DENIAL_VERBS and token.pos_ == "VERB":
+            self._denial(token)
+        elif lemma in lx.ACCUSATION_VERBS and token.pos_ == "VERB":
+            self._accusation(token)
+        elif lemma in lx.THREAT_VERBS and token.pos_ == "VERB":
+            self._threat(token)
+        elif lemma in lx.DEMAND_VERBS and token.pos_ == "VERB":
+            self._demand_or_call(token)
+
+    def _speakers(self, verb: Token) -> list[str]:
+        agents = self.subject_of(verb)
+        if not agents:
+            head = verb.head
+            if verb.dep_ in {"acl", "advcl", "pcomp"}:
+                for child in head.children:
+                    if child.dep_ in SUBJECT_DEPS | {"pobj"}:
+                        agents = self.actors_of(child)
+                if not agents and head.dep_ == "pobj":
+                    agents = self.actors_of(head)
+        return self._with_affiliations(agents)
+
+    def _with_affiliations(self, agents: list[str]) -> list[str]:
+        """A person speaks for the body or country in their title: both are agents."""
+        out = list(agents)
+        for key in agents:
+            actor = self.ent.actors[key]
+            if actor.kind == "person" and actor.affiliation:
+                _add(out, actor.affiliation)
+        return out
+
+    def _denial(self, verb: Token) -> None:
+        agents = self._speakers(verb)
+        if not agents:
+            return
+        event = self._new("denial", verb)
+        _add(event.agents, *agents)
+        event.date = self.date_of(verb)
+        scope = [t for t in verb.subtree if t.i > verb.i]
+        event.denies = self._events_referred(scope, exclude_agents=agents)
+        if not event.denies:
+            claimed = [
+                e
+                for e in self.events
+                if e.claimed_by
+                and e.type in {"strike", "capture", "casualty"}
+                and not set(e.claimed_by) & set(agents)
+                and e is not event
+            ]
+            if claimed:
+                event.denies = [claimed[-1]]
+
+    def _events_referred(self, scope: list[Token], *, exclude_agents: list[str]) -> list[EventDraft]:
+        """Events a denial or accusation talks about: by trigger inside its scope, or by type and place."""
+        inside = [e for e in self.events if any(t.i == e.trigger for t in scope)]
+        referred: list[EventDraft] = list(inside)
+        words = {t.lemma_ for t in scope}
+        places = self.places_in(scope)
+        wants = set()
+        if words & {
+            "attack",
+            "strike",
+            "fire",
+            "shell",
+            "bomb",
+            "target",
+            "blast",
+            "bombardment",
+            "shelling",
+            "involvement",
+            "responsibility",
+            "raid",
+            "hit",
+        }:
+            wants.add("strike")
+        if words & {"capture", "seize", "take", "fall", "occupy", "encircle", "control"}:
+            wants.add("capture")
+        if words & {"casualty", "kill", "death", "toll", "casualties"}:
+            wants.add("casualty")
+        scope_agents = {k for t in scope for k in self.actors_of(t, follow_conj=False)}
+        for e in self.events:
+            if e in referred or e.type not in wants or e.type in {"denial", "accusation"}:
+                continue
+            same_place = bool(set(e.locations) & set(places))
+            same_agent = bool(set(e.agents) & scope_agents)
+            if same_place or (same_agent and not places):
+                referred.append(e)
+        if not referred and wants:
+            candidates = [
+                e for e in self.events if e.type in wants and not set(e.agents) & set(exclude_agents)
+            ]
+            undenied = [e for e in candidates if not any(e in d.denies for d in self.events)]
+            pick = undenied or candidates
+            if pick:
+                referred.append(pick[-1] if not undenied else pick[0])
+        return referred
+
+    def _accusation(self, verb: Token) -> None:
+        agents = self._speakers(verb)
+        if not agents:
+            return
+        targets: list[str] = []
+        about_scope: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                keys = self.actors_of(child)
+                if keys:
+                    _add(targets, *keys)
+                else:
+                    about_scope += list(child.subtree)
+            if child.dep_ == "prep":
+                if child.lower_ in {"on"} and verb.lemma_ == "blame":
+                    for obj in child.children:
+                        _add(targets, *self.actors_of(obj))
+                        about_scope += list(obj.subtree)
+                else:
+                    about_scope += list(child.subtree)
+        about = self._events_referred(about_scope, exclude_agents=agents) if about_scope else []
+        if not targets:
+            for e in about:
+                _add(targets, *e.agents)
+            if not targets:
+                for t in about_scope:
+                    _add(targets, *self.actors_of(t, follow_conj=False))
+        targets = [t for t in targets if t not in agents]
+        if not targets:
+            return
+        event = self._new("accusation", verb)
+        _add(event.agents, *agents)
+        _add(event.targets, *targets)
+        event.about = about
+        event.date = self.date_of(verb)
+
+    def _threat(self, verb: Token) -> None:
+        agents = self._speakers(verb)
+        if not agents:
+            return
+        if verb.lemma_ == "warn" and not any(
+            t.lemma_ in {"consequence", "retaliation", "response", "attack", "war", "strike", "action"}
+            for t in verb.subtree
+        ):
+            return
+        event = self._new("threat", verb)
+        _add(event.agents, *agents)
+        for t in verb.subtree:
+            if t.i == verb.i or t.dep_ in SUBJECT_DEPS:
+                continue
+            for key in self.actors_of(t, follow_conj=False):
+                if key not in agents:
+                    _add(event.targets, key)
+            mention = self.ent.mention_at(t)
+            if mention and mention.place and not mention.actor:
+                country = self.ent.places[mention.place].place.country
+                if country and f"country:{country}" in self.ent.actors and f"country:{country}" not in agents:
+                    _add(event.targets, f"country:{country}")
+        event.date = self.date_of(verb)
+
+    def _threat_from_plan(self, token: Token) -> None:
+        """'his forces would target X', 'we will strike back': a threat by the speaker, not a strike."""
+        speakers = self.reporter_of(token)
+        verb = self._clause_head(token)
+        agents = self._with_affiliations(speakers) if speakers else self._speakers(verb)
+        if not agents or verb.i in self.consumed:
+            return
+        event = self._new("threat", verb)
+        _add(event.agents, *agents)
+        for t in self.own_tokens(verb):
+            mention = self.ent.mention_at(t)
+            if mention and mention.actor and mention.actor not in agents and t.dep_ not in SUBJECT_DEPS:
+                _add(event.targets, mention.actor)
+        event.date = self.date_of(verb)
+
+    def _demand_or_call(self, verb: Token) -> None:
+        subtree = [t for t in verb.subtree if t.i > verb.i]
+        words = {t.lower_ for t in subtree}
+        lemma = verb.lemma_
+        is_call = bool(words & lx.CEASEFIRE_WORDS) and (lemma in {"call", "urge", "ask", "press", "demand"})
+        if lemma == "call" and not any(c.lower_ in {"for", "on", "upon"} for c in verb.children):
+            return
+        if lemma in {"tell", "want", "order", "ask", "insist"} and not is_call:
+            return
+        agents = self._speakers(verb)
+        if not agents:
+            return
+        targets: list[str] = []
+        for t in subtree:
+            if t.dep_ in {"dobj", "pobj", "poss", "nsubj"}:
+                _add(targets, *[k for k in self.actors_of(t, follow_conj=False) if k not in agents])
+        if not is_call and not targets:
+            return
+        event = self._new("ceasefire_call" if is_call else "demand", verb)
+        _add(event.agents, *agents)
+        _add(event.targets, *targets)
+        event.date = self.date_of(verb)
+
+    # --- merging ----------------------------------------------------------------------
+    def _merge_duplicates(self) -> list[EventDraft]:
+        """One event per real-world event: restatements (headline, lead, quotes) fold into the first."""
+        kept: list[EventDraft] = []
+        for event in self.events:
+            twin = next((k for k in kept if self._same(k, event)), None)
+            if twin is None:
+                kept.append(event)
+                continue
+            event.merged = True
+            _add(twin.agents, *event.agents)
+            _add(twin.locations, *event.locations)
+            _add(twin.targets, *event.targets)
+            _add(twin.claimed_by, *[c for c in event.claimed_by if twin.claimed_by])
+            twin.date = twin.date or event.date
+            twin.weapon = twin.weapon or event.weapon
+            for other in self.events:
+                other.denies = [twin if d is event else d for d in other.denies]
+                other.about = [twin if d is event else d for d in other.about]
+                if other.cause is event:
+                    other.cause = twin
+        return kept
+
+    @staticmethod
+    def _same(a: EventDraft, b: EventDraft) -> bool:
+        if a.type != b.type:
+            return False
+        agents_fit = not a.agents or not b.agents or bool(set(a.agents) & set(b.agents))
+        if a.type in {"strike", "capture"}:
+            return (
+                agents_fit
+                and bool(set(a.locations) & set(b.locations))
+                and (a.date == b.date or not a.date or not b.date)
+            )
+        if a.type == "casualty":
+            return (a.killed, a.injured, a.claimed_by) == (b.killed, b.injured, b.claimed_by)
+        if a.type == "accusation":
+            return bool(set(a.agents) & set(b.agents)) and bool(set(a.targets) & set(b.targets))
+        return bool(set(a.agents) & set(b.agents)) and (
+            set(a.targets) == set(b.targets) or not a.targets or not b.targets
+        )
