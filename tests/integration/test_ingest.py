@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,8 @@ from graph_service.records import Extraction, Place
 from graph_service.writer import GraphWriter
 
 pytestmark = pytest.mark.integration
+
+GRAPH_MODEL_DOC = Path(__file__).resolve().parents[2] / "docs" / "graph-model.md"
 
 ACTORS = [
     {"id": "A1", "name": "Eastmark", "kind": "country", "country": "EMK", "aliases": ["Eastmarkian forces"]},
@@ -240,3 +244,39 @@ def test_an_unreachable_server_raises_database_unavailable(neo4j_settings: Setti
         writer = GraphWriter(driver, database=settings.neo4j_database)
         with pytest.raises(DatabaseUnavailable, match="unreachable"):
             writer.present(["art-1"])
+
+
+def test_every_documented_query_runs_and_answers_on_invented_reports(
+    clean_graph: Driver, neo4j_settings: Settings
+) -> None:
+    denial = {
+        "id": "E3",
+        "type": "denial",
+        "date": "2024-05-06",
+        "agents": ["A1"],
+        "denies": ["E1"],
+        "evidence": evidence(200),
+    }
+    ingest(clean_graph, neo4j_settings, [article("art-1", killed=3, extra_events=[denial]), article("art-2")])
+    strike_id = one(clean_graph, "MATCH (s:Strike) RETURN s.id")
+    params = {
+        "place": "Brookfield",
+        "region": "Lowland Province",
+        "actor": "Eastmark",
+        "other": "Westmark",
+        "event": strike_id,
+        "from": "2024-01-01",
+        "to": "2024-12-31",
+    }
+    blocks = re.findall(r"```cypher\n(.*?)```", GRAPH_MODEL_DOC.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 15
+    answers = [clean_graph.execute_query(block, params)[0] for block in blocks]
+    assert [(r["by"], r["claimed_by"]) for r in answers[0]] == [(["Eastmark"], ["Ola Teller"])]
+    disputed = [r for block, rows in zip(blocks, answers, strict=True) if "AS denier" in block for r in rows]
+    assert {(r["claimant"], r["denier"]) for r in disputed} == {("Ola Teller", "Eastmark")}
+    figures = next(
+        rows for block, rows in zip(blocks, answers, strict=True) if "CAUSED_BY]->(s:Event)" in block
+    )
+    assert sorted(claim["killed"] for claim in figures[0]["claims"]) == [2, 3]
+    aliases = next(rows for block, rows in zip(blocks, answers, strict=True) if "UNWIND m.aliases" in block)
+    assert {r["alias"] for r in aliases} == {"Eastmark", "Eastmarkian forces"}
