@@ -12,6 +12,7 @@ import httpx
 import pytest
 from neo4j import Driver
 from pydantic import SecretStr
+from websockets.sync.client import connect
 
 from graph_service import cypher, db, neo4j_server
 from graph_service.config import Settings
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.integration
 CkgRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 TEST_CYPHER = Path(__file__).parent / "cypher"
+BOLT_MAGIC = bytes.fromhex("6060B017")
 
 
 def _test_query(name: str) -> str:
@@ -72,6 +74,11 @@ def test_browser_loads_and_points_at_our_bolt_port(
     # The Browser connects to what discovery advertises, so it must be our port, not the default 7687.
     discovery = httpx.get(f"http://127.0.0.1:{neo4j_settings.neo4j_http_port}/", timeout=10).json()
     assert discovery["bolt_direct"] == neo4j_server.bolt_uri(neo4j_settings)
+    # The Browser speaks Bolt over a WebSocket: the handshake must agree on a 5.x protocol version.
+    with connect(f"ws://127.0.0.1:{neo4j_settings.neo4j_bolt_port}", open_timeout=10) as socket_:
+        socket_.send(BOLT_MAGIC + bytes.fromhex("00040405") + bytes(12))
+        agreed = socket_.recv(timeout=10)
+    assert isinstance(agreed, bytes) and agreed[3] == 5
 
 
 def test_status_exit_codes(
