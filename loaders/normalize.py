@@ -179,6 +179,7 @@ _DATE_PATTERNS = [
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(
     r"(?i)\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b"
+    r"(?:\s*\((?P<dom>[0-3]?\d)\))?"
 )
 _DAY_OFFSETS = [
     (re.compile(r"(?i)\bday\s+before\s+yesterday\b"), 2),
@@ -231,9 +232,11 @@ def _iso(value: str | None) -> date | None:
 def resolve_date(expression: str, published: str | None) -> str | None:
     """Calendar date (YYYY-MM-DD) of a date expression, relative ones resolved against `published`.
 
-    Explicit dates win ("on Tuesday (Oct 17)" -> Oct 17; a missing year comes from the publication).
+    Explicit dates win ("on Tuesday (Oct 17)" -> Oct 17); a missing year is the publication's, or the
+    year before when that would put the date more than 60 days after publication ("Dec 28" in January).
     "today" is the publication day, "yesterday" the day before, "the day before yesterday" two days before.
-    A bare weekday ("on Sunday", "late on Tuesday") is the most recent such day on or before publication,
+    A bare weekday ("on Sunday", "late on Tuesday") is the most recent such day on or before publication
+    ("Wednesday (3)" the one that falls on the 3rd, up to five weeks back),
     so a weekday equal to the publication weekday is the publication day itself (how news reports
     "said on Wednesday" in a Wednesday article); "last Sunday" is strictly before publication.
     Weeks, months and years ("last week") are not days: None. Relative expressions without a
@@ -251,7 +254,14 @@ def resolve_date(expression: str, published: str | None) -> str | None:
             return (pub - timedelta(days=offset)).isoformat()
     match = _WEEKDAY.search(expression)
     if match:
-        back = (pub.weekday() - _WEEKDAYS.index(match.group("wd").lower())) % 7
+        weekday = _WEEKDAYS.index(match.group("wd").lower())
+        if match.group("dom"):
+            # "Wednesday (17)": the day of the month confirms which Wednesday
+            for back in range(35):
+                day = pub - timedelta(days=back)
+                if day.day == int(match.group("dom")) and day.weekday() == weekday:
+                    return day.isoformat()
+        back = (pub.weekday() - weekday) % 7
         if match.group("last") and back == 0:
             back = 7
         return (pub - timedelta(days=back)).isoformat()

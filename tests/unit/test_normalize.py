@@ -134,6 +134,8 @@ PUB = "2021-03-10"
         ("4 March 2021", "2021-03-04"),
         ("2021-03-04", "2021-03-04"),
         ("on Thursday (Mar 4)", "2021-03-04"),
+        ("said Wednesday (3)", "2021-03-03"),
+        ("said Tuesday (23)", "2021-02-23"),
         ("Sept. 30, 2020", "2020-09-30"),
         # a month well after publication is last year's
         ("December 28", "2020-12-28"),
