@@ -280,3 +280,40 @@ def test_every_documented_query_runs_and_answers_on_invented_reports(
     assert sorted(claim["killed"] for claim in figures[0]["claims"]) == [2, 3]
     aliases = next(rows for block, rows in zip(blocks, answers, strict=True) if "UNWIND m.aliases" in block)
     assert {r["alias"] for r in aliases} == {"Eastmark", "Eastmarkian forces"}
+
+
+INVENTED_ARTICLES = {
+    "eastmark.txt": "Eastmark shells Brookfield\n\nEastmark forces shelled the town of Brookfield in "
+    "Westmark on Monday, killing three civilians, the Westmark defence ministry said.\n",
+    "westmark.txt": "Westmark accuses Eastmark\n\nWestmark accused Eastmark of targeting civilians and "
+    "demanded an immediate ceasefire on Tuesday.\n",
+}
+
+
+def test_ckg_ingest_twice_reports_new_then_skipped(
+    clean_graph: Driver, neo4j_settings: Settings, ckg: Any, tmp_path: Path
+) -> None:
+    for name, text in INVENTED_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+
+    first = ckg(neo4j_settings, "ingest", str(tmp_path), "--batch-size", "1")
+    before = counts(clean_graph)
+    second = ckg(neo4j_settings, "ingest", str(tmp_path))
+
+    assert first.returncode == 1, first.stderr  # the empty file fails, the two articles are written
+    assert "articles: 2 new, 0 skipped, 1 failed" in first.stdout
+    assert "empty.txt" in first.stdout
+    assert "articles: 0 new, 2 skipped, 1 failed" in second.stdout
+    assert counts(clean_graph) == before
+    assert before["Article"] == 2
+
+
+def test_ckg_ingest_without_a_server_fails_with_a_clear_message(
+    spare_settings: Settings, ckg: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(INVENTED_ARTICLES["eastmark.txt"], encoding="utf-8")
+    nowhere = f"bolt://127.0.0.1:{spare_settings.neo4j_bolt_port}"  # a free port: nothing listens
+    result = ckg(spare_settings.model_copy(update={"neo4j_uri": nowhere}), "ingest", str(tmp_path))
+    assert result.returncode == 2
+    assert "does not answer" in result.stderr
