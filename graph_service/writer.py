@@ -127,27 +127,12 @@ def merged_event_key(
     if event.date is None:
         return None
     if event.type in _PLACE_MERGED_TYPES and places:
-        return "|".join(
-            [
-                "merged",
-                event.type,
-                event.date[:10],
-                ",".join(sorted(set(places))),
-                ",".join(sorted(set(agents))),
-            ]
-        )
-    if event.type in _AGENT_MERGED_TYPES and agents:
-        return "|".join(
-            [
-                "merged",
-                event.type,
-                event.date[:10],
-                ",".join(sorted(set(agents))),
-                ",".join(sorted(set(targets))),
-                ",".join(sorted(set(linked_events))),
-            ]
-        )
-    return None
+        parts: tuple[Sequence[str], ...] = (places, agents)
+    elif event.type in _AGENT_MERGED_TYPES and agents:
+        parts = (agents, targets, linked_events)
+    else:
+        return None
+    return "|".join(["merged", event.type, event.date[:10], *(",".join(sorted(set(p))) for p in parts)])
 
 
 # ------------------------------------------------------------------------------------- rows
@@ -225,7 +210,8 @@ def _event_ids(
     single_source: set[str] = set()
     pending = [e for e in extraction.events if e.denies or e.about]
     for event in [e for e in extraction.events if not (e.denies or e.about)] + pending:
-        linked = [ids.get(ref) for ref in (*event.denies, *event.about)]
+        refs = (*event.denies, *event.about)
+        linked = [ids.get(ref) for ref in refs]
         key = merged_event_key(
             event,
             agents=[actor_ids[a] for a in event.agents if a in actor_ids],
@@ -235,14 +221,26 @@ def _event_ids(
             ],
             linked_events=[ref for ref in linked if ref is not None],
         )
-        if None in linked:
-            key = None  # a link to an unkeyed event cannot be compared across articles
+        if None in linked or single_source.intersection(refs):
+            key = None  # a link to an article-local event cannot be compared across articles
         if key:
             ids[event.id] = _digest(key)
         else:
             ids[event.id] = local_event_id(article_id, event, ranks[event.id])
             single_source.add(event.id)
     return ids, single_source
+
+
+def _entity_row(entity: Actor | Place, key: str, article_id: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": key,
+        "name": entity.name,
+        "kind": entity.kind,
+        "country": iso3(entity.country),
+        "aliases": _surface_forms(entity.name, entity.aliases),
+        "article_id": article_id,
+        **extra,
+    }
 
 
 def build_rows(extraction: Extraction, text: str | None = None, origin: str | None = None) -> ArticleRows:
@@ -263,35 +261,16 @@ def build_rows(extraction: Extraction, text: str | None = None, origin: str | No
     )
 
     actor_ids = {actor.id: actor_key(actor) for actor in extraction.actors}
-    for actor in extraction.actors:
-        rows.actors.append(
-            {
-                "id": actor_ids[actor.id],
-                "name": actor.name,
-                "kind": actor.kind,
-                "country": iso3(actor.country),
-                "title": actor.title,
-                "aliases": _surface_forms(actor.name, actor.aliases),
-                "article_id": aid,
-            }
-        )
-
+    rows.actors.extend(
+        _entity_row(actor, actor_ids[actor.id], aid, title=actor.title) for actor in extraction.actors
+    )
     place_ids = {place.id: place_key(place) for place in extraction.places}
-    for place in extraction.places:
-        rows.places.append(
-            {
-                "id": place_ids[place.id],
-                "name": place.name,
-                "kind": place.kind,
-                "country": iso3(place.country),
-                "lat": place.lat,
-                "lon": place.lon,
-                "geonames_id": place.geonames_id,
-                "aliases": _surface_forms(place.name, place.aliases),
-                "article_id": aid,
-            }
+    rows.places.extend(
+        _entity_row(
+            place, place_ids[place.id], aid, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id
         )
-
+        for place in extraction.places
+    )
     _relation_rows(extraction, rows, actor_ids, place_ids)
     _event_rows(extraction, rows, actor_ids, place_ids)
     return rows
