@@ -7,6 +7,7 @@ the claimant, and the date words in its clause.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,29 @@ CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS_PERSON = {"he", "she", "his", "her", "him"}
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "we", "our"}
+CEASEFIRE_RE = re.compile(
+    r"\b(cease\s*-?\s*fire|truce|restraint|de\s*-?\s*escalat\w*|calm|armistice|halt to|end to the (fighting|war)"
+    r"|stop (the )?(fighting|hostilities))"
+)
+DENIABLE_NOUNS = {
+    "claim",
+    "assertion",
+    "report",
+    "allegation",
+    "accusation",
+    "involvement",
+    "responsibility",
+    "role",
+    "charge",
+    "account",
+    "statement",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "reports",
+    "news",
+}
+FORCE_LEMMAS = {"force", "troop", "army", "military", "fighter", "unit", "soldier", "jet", "warplane"}
 
 
 @dataclass
@@ -42,6 +66,14 @@ class EventDraft:
     denies: list[EventDraft] = field(default_factory=list)
     about: list[EventDraft] = field(default_factory=list)
     merged: bool = False
+
+
+class _NoMention:
+    place = None
+    actor = None
+
+
+_NO = _NoMention()
 
 
 def _add(items: list[str], *keys: str | None) -> None:
@@ -140,26 +172,32 @@ class EventRules:
             _add(keys, mention.actor)
             return
         lower = token.lower_
+        if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
+            self._actor_of_one(token.head.head, keys)
+            return
         if lower in PRONOUNS_PERSON | PRONOUNS_THING:
             _add(keys, self._antecedent(token))
             return
+        if token.lemma_ in {"ministry", "ministries"}:
+            owners = self._ministry_owners(token)
+            if owners:
+                _add(keys, *owners)
+                return
+        for child in token.children:
+            # "Azerbaijan's ally Turkey": the name, not the owner
+            if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN":
+                m = self.ent.mention_at(child)
+                if m and m.actor:
+                    _add(keys, m.actor)
+                    return
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                if child.lower_ in PRONOUNS_PERSON | PRONOUNS_THING and token.lemma_ in FORCE_LEMMAS:
+                    _add(keys, self._speaker_side(child))
+                    return
                 m = self.ent.mention_at(child)
                 if m and m.actor:
                     _add(keys, self._forces_of(m.actor, token))
-                    return
-                if child.lower_ in PRONOUNS_PERSON | PRONOUNS_THING and token.lemma_ in {
-                    "force",
-                    "troop",
-                    "army",
-                    "military",
-                    "fighter",
-                    "unit",
-                    "soldier",
-                }:
-                    speaker = self._antecedent(child)
-                    _add(keys, self._forces_of(speaker, token) if speaker else None)
                     return
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
@@ -172,23 +210,54 @@ class EventRules:
             for child in token.children:
                 if child.dep_ == "appos":
                     self._actor_of_one(child, keys)
-        if not keys and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+        if (
+            not keys
+            and token.pos_ == "NOUN"
+            and any(c.lower_ in {"the", "its"} or c.dep_ == "amod" for c in token.children)
+        ):
             _add(keys, self._nominal_reference(token))
+
+    def _ministry_owners(self, noun: Token) -> list[str]:
+        """ "Armenia's and the breakaway region's defence ministries": one body per owner."""
+        organ = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound") + " ministry"
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [conj for o in owners for conj in o.conjuncts]
+        keys: list[str] = []
+        for owner in owners:
+            for key in self.actors_of(owner, follow_conj=False) or [self._nominal_reference(owner)]:
+                if key is None:
+                    continue
+                actor = self.ent.actors[key]
+                if actor.kind == "country" and actor.country:
+                    _add(keys, self.ent.ministry(actor.country, organ.strip()).key)
+                else:
+                    _add(keys, key)
+        return keys
+
+    def _speaker_side(self, pronoun: Token) -> str | None:
+        """'X said his forces ...': the side X leads or speaks for ('The leader of N-K said his forces')."""
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_ in lx.REPORTING_VERBS and node.pos_ == "VERB":
+                for subject in (c for c in node.children if c.dep_ in SUBJECT_DEPS):
+                    mention = self.ent.mention_at(subject)
+                    if mention and mention.actor:
+                        return self._forces_of(mention.actor, pronoun.head)
+                    if subject.lemma_ in lx.TITLE_WORDS:
+                        keys = self.actors_of(subject, follow_conj=False)
+                        if keys:
+                            return keys[0]
+                break
+        speaker = self._antecedent(pronoun)
+        return self._forces_of(speaker, pronoun.head) if speaker else None
 
     def _forces_of(self, actor_key: str | None, noun: Token) -> str | None:
         """'his forces' / 'Azeri forces': the side the forces belong to, not the person."""
         if actor_key is None:
             return None
         actor = self.ent.actors[actor_key]
-        if actor.kind == "person" and noun.lemma_ in {
-            "force",
-            "troop",
-            "army",
-            "military",
-            "fighter",
-            "unit",
-            "soldier",
-        }:
+        if actor.kind == "person" and noun.lemma_ in FORCE_LEMMAS:
             return actor.affiliation or (
                 f"country:{actor.country}"
                 if actor.country and f"country:{actor.country}" in self.ent.actors
@@ -224,7 +293,14 @@ class EventRules:
             "insurgent": {"armed_group"},
             "rebel": {"armed_group"},
             "paramilitary": {"armed_group"},
+            "region": {"armed_group"},
+            "enclave": {"armed_group"},
+            "republic": {"armed_group"},
         }.get(lemma)
+        if lemma in {"region", "enclave", "republic"} and not any(
+            c.lower_ in {"breakaway", "separatist", "rebel", "self-declared"} for c in noun.children
+        ):
+            return None
         if not kinds:
             return None
         for key in reversed(self.recent_actors):
@@ -239,12 +315,17 @@ class EventRules:
                 return key
         return None
 
-    def places_in(self, tokens: list[Token]) -> list[str]:
+    def _is_agents_home(self, place_key: str, agents: list[str]) -> bool:
+        """A country place that is also an agent ('attacks of Armenia') is not where it happened."""
+        place = self.ent.places[place_key].place
+        return place.kind == "country" and f"country:{place.country}" in agents
+
+    def places_in(self, tokens: list[Token], *, subjects: bool = False) -> list[str]:
         """Place keys mentioned among tokens, plus 'the town' style references."""
         keys: list[str] = []
         for t in tokens:
             mention = self.ent.mention_at(t)
-            if mention and mention.place and not (mention.actor and t.dep_ in SUBJECT_DEPS):
+            if mention and mention.place and (subjects or not (mention.actor and t.dep_ in SUBJECT_DEPS)):
                 _add(keys, mention.place)
         if not keys:
             for t in tokens:
@@ -313,8 +394,11 @@ class EventRules:
         """The calendar date of the trigger's clause, resolved against the publication date."""
         clause = self._clause_head(token)
         scopes = [list(clause.subtree)]
-        if clause.head.i != clause.i:
-            scopes.append([c for child in clause.head.children if child.i != clause.i for c in child.subtree])
+        node = clause
+        while node.head.i != node.i:
+            parent = node.head
+            scopes.append([c for child in parent.children if child.i != node.i for c in child.subtree])
+            node = parent
         for scope in scopes:
             for t in scope:
                 text = self._date_phrase(t)
@@ -383,7 +467,7 @@ class EventRules:
                 self.consumed.add(o.i)
         if is_noun and token.dep_ in {"compound"} and token.head.lower_ in lx.STRIKE_NOUNS:
             return  # 'missile attack': the head noun carries it
-        if is_noun and self._inside_speech_act(token):
+        if self._inside_speech_act(token, kinds=lx.ACCUSATION_VERBS | {"claim"}):
             return
         if self._negated(token):
             return
@@ -391,12 +475,15 @@ class EventRules:
             self._threat_from_plan(token)
             return
         tokens = self.own_tokens(token)
+        frame: list[Token] = []
         if is_noun:
             agents = self._noun_agents(token)
-            tokens += self._noun_frame(token)
+            tokens += [t for c in token.children if c.dep_ in {"acl", "relcl"} for t in c.subtree]
+            frame = self._noun_frame(token)
         else:
             agents = self.subject_of(token)
-        places = self.places_in(tokens)
+        places = [p for p in self.places_in(tokens) if not self._is_agents_home(p, agents)]
+        _add(places, *self.places_in(frame, subjects=True))
         target_actors = [
             key
             for t in tokens
@@ -421,11 +508,12 @@ class EventRules:
                 m = self.ent.mention_at(child)
                 if m and m.actor:
                     _add(keys, m.actor)
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ in {"by", "of", "from"}:
                 for obj in child.children:
+                    mention = self.ent.mention_at(obj)
+                    if child.lower_ != "by" and mention and mention.place and not mention.actor:
+                        continue
                     _add(keys, *self.actors_of(obj))
-        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
-            pass
         return keys
 
     def _noun_frame(self, noun: Token) -> list[Token]:
@@ -449,11 +537,12 @@ class EventRules:
                 return t.text.lower()
         return None
 
-    def _inside_speech_act(self, token: Token) -> bool:
+    def _inside_speech_act(self, token: Token, *, kinds: frozenset[str] | set[str] = frozenset()) -> bool:
+        """True when the token sits in the complement of an accusation (or other given verbs)."""
         node = token
         while node.head.i != node.i:
             node = node.head
-            if node.lemma_ in lx.DENIAL_VERBS | lx.ACCUSATION_VERBS | {"denial", "deny"}:
+            if node.lemma_ in kinds and node.pos_ == "VERB" and node.lemma_ != "claim":
                 return True
         return False
 
@@ -463,10 +552,11 @@ class EventRules:
         if token.pos_ != "VERB" or lemma not in lx.CAPTURE_VERBS:
             return
         tokens = self.own_tokens(token)
-        if lemma == "take" and not any(
-            t.lower_ in {"control", "town", "city"} or self.ent.mention_at(t)
-            for t in tokens
-            if t.dep_ in {"dobj", "pobj"}
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if lemma in {"take", "control"} and not any(
+            o.lower_ in {"control", "town", "city", "village", "territory"}
+            or (self.ent.mention_at(o) or _NO).place
+            for o in objects
         ):
             return
         if lemma == "control" and token.pos_ != "VERB":
@@ -478,7 +568,7 @@ class EventRules:
         else:
             places = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS])
             agents = self.subject_of(token)
-        if not places or self._inside_speech_act(token):
+        if not places or self._inside_speech_act(token, kinds=lx.ACCUSATION_VERBS):
             return
         if self._negated(token):
             self._denial_by_negation(token, places)
@@ -728,6 +818,8 @@ class EventRules:
         return out
 
     def _denial(self, verb: Token) -> None:
+        if not self._denies_something(verb):
+            return
         agents = self._speakers(verb)
         if not agents:
             return
@@ -747,6 +839,19 @@ class EventRules:
             ]
             if claimed:
                 event.denies = [claimed[-1]]
+
+    def _denies_something(self, verb: Token) -> bool:
+        """'denied the claim', 'denied involvement', 'denied that ...': not 'reject the war' or 'dismissed talks'."""
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                return True
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                words = {t.lemma_ for t in child.subtree}
+                if child.lemma_ in DENIABLE_NOUNS or words & (lx.STRIKE_NOUNS | {"capture", "seizure"}):
+                    return True
+                if child.lower_ in {"it", "this", "that", "them"}:
+                    return True
+        return False
 
     def _events_referred(self, scope: list[Token], *, exclude_agents: list[str]) -> list[EventDraft]:
         """Events a denial or accusation talks about: by trigger inside its scope, or by type and place."""
@@ -833,8 +938,12 @@ class EventRules:
         agents = self._speakers(verb)
         if not agents:
             return
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ in {"it", "this", "which", "that"}:
+            return  # 'the conflict threatens to spill over': no one threatens anyone
         if verb.lemma_ == "warn" and not any(
-            t.lemma_ in {"consequence", "retaliation", "response", "attack", "war", "strike", "action"}
+            t.lemma_
+            in {"consequence", "retaliation", "response", "revenge", "reprisal", "retaliate", "respond"}
             for t in verb.subtree
         ):
             return
@@ -870,9 +979,16 @@ class EventRules:
 
     def _demand_or_call(self, verb: Token) -> None:
         subtree = [t for t in verb.subtree if t.i > verb.i]
-        words = {t.lower_ for t in subtree}
         lemma = verb.lemma_
-        is_call = bool(words & lx.CEASEFIRE_WORDS) and (lemma in {"call", "urge", "ask", "press", "demand"})
+        text = " ".join(t.lower_ for t in subtree)
+        is_call = bool(CEASEFIRE_RE.search(text)) and lemma in {
+            "call",
+            "urge",
+            "ask",
+            "press",
+            "demand",
+            "appeal",
+        }
         if lemma == "call" and not any(c.lower_ in {"for", "on", "upon"} for c in verb.children):
             return
         if lemma in {"tell", "want", "order", "ask", "insist"} and not is_call:
@@ -904,7 +1020,7 @@ class EventRules:
             _add(twin.agents, *event.agents)
             _add(twin.locations, *event.locations)
             _add(twin.targets, *event.targets)
-            _add(twin.claimed_by, *[c for c in event.claimed_by if twin.claimed_by])
+            _add(twin.claimed_by, *event.claimed_by)
             twin.date = twin.date or event.date
             twin.weapon = twin.weapon or event.weapon
             for other in self.events:
@@ -927,6 +1043,9 @@ class EventRules:
             )
         if a.type == "casualty":
             return (a.killed, a.injured, a.claimed_by) == (b.killed, b.injured, b.claimed_by)
+        if a.type == "denial":
+            same_target = {id(x) for x in a.denies} == {id(x) for x in b.denies}
+            return bool(set(a.agents) & set(b.agents)) and same_target
         if a.type == "accusation":
             return bool(set(a.agents) & set(b.agents)) and bool(set(a.targets) & set(b.targets))
         return bool(set(a.agents) & set(b.agents)) and (

@@ -404,3 +404,69 @@ PEOPLE_WORDS = frozenset(
 )
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+# --- entity conventions --------------------------------------------------------
+INSURGENT_WORDS = frozenset(
+    {"insurgents", "insurgency", "rebels", "paramilitary", "paramilitaries", "jihadists"}
+)
+MILITARY_ORGAN_WORDS = frozenset(
+    {"forces", "force", "army", "military", "troops", "armed", "defense", "defence"}
+)
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "capital",
+        "territory",
+        "area",
+        "district",
+        "airspace",
+        "soil",
+        "border",
+        "coast",
+        "state",
+        "enclave",
+    }
+)
+SITE_NOUNS = frozenset(
+    {
+        "airport",
+        "airbase",
+        "base",
+        "hospital",
+        "palace",
+        "residence",
+        "refinery",
+        "facility",
+        "facilities",
+        "field",
+        "oilfield",
+        "port",
+        "camp",
+        "prison",
+        "market",
+        "school",
+        "mosque",
+        "church",
+        "bridge",
+        "dam",
+        "plant",
+        "station",
+        "embassy",
+        "headquarters",
+        "compound",
+        "checkpoint",
+        "crossing",
+        "barracks",
+        "depot",
+        "harbour",
+        "harbor",
+        "terminal",
+        "complex",
+        "pipeline",
+    }
+)
+TITLE_WORDS = TITLE_LEADS | TITLE_SPOKES | TITLE_MEMBER | frozenset({"minister", "ministry"})

@@ -3,6 +3,10 @@
 spaCy's small model mislabels many names (countries as PERSON, regions as ORG), so labels only say
 *that* a span is a name; what it denotes comes from the gazetteers, the words around it and the
 other mentions of the same name in the article.
+
+Conventions (shared with the annotation guide): a state's armed forces fold into the country, except
+in a civil war (an armed group of the same country is in the article), where they are the
+government side; ministries and governments that speak are their own actors, part of the country.
 """
 
 from __future__ import annotations
@@ -18,16 +22,22 @@ from loaders.lexicon import (
     FORCE_NOUNS,
     GOVERNMENT_NOUNS,
     IGNORED_NAMES,
+    INSURGENT_WORDS,
     LOCATIVE_PREPOSITIONS,
+    MILITARY_ORGAN_WORDS,
     ORG_WORDS,
+    PLACE_NOUNS,
+    SITE_NOUNS,
     TITLE_LEADS,
     TITLE_MEMBER,
     TITLE_SPOKES,
+    TITLE_WORDS,
 )
 from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @dataclass
@@ -43,6 +53,7 @@ class ActorEntry:
     affiliation: str | None = None  # key of the actor a person leads / speaks for / belongs to
     relation: str | None = None  # leads | spokesperson_for | member_of
     in_story: bool = False
+    acts: bool = False  # named as a subject, owner or side, not only as a place
 
 
 @dataclass
@@ -53,6 +64,7 @@ class PlaceEntry:
     place: geocode.GeoPlace
     aliases: set[str] = field(default_factory=set)
     in_story: bool = False
+    within: str | None = None  # key of a place of the article it lies in ('Khartoum airport' -> Khartoum)
 
 
 @dataclass
@@ -74,6 +86,7 @@ class ArticleEntities:
         self.by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
         self.alliances: list[tuple[str, str, str]] = []  # (supports | allied_with, source key, target key)
+        self.main_country: str | None = None
 
     def add_actor(
         self, key: str, name: str, kind: str, country: str | None, surface: str | None = None
@@ -106,23 +119,32 @@ class ArticleEntities:
         """The mention covering a token, if any."""
         return self.by_token.get(token.i)
 
+    def ministry(self, country: str, organ: str, surface: str | None = None) -> ActorEntry:
+        """A country's ministry or other organ ('ARM', 'defence ministry' -> 'Armenian Defence Ministry')."""
+        organ_name = " ".join(w.capitalize() for w in re.split(r"[-\s]+", organ) if w)
+        organ_name = organ_name.replace("Defense", "Defence").replace("Ministries", "Ministry")
+        name = f"{country_adjective(country)} {organ_name}"
+        key = f"gov:{country}:{canonical_name(organ_name).lower()}"
+        return self.add_actor(key, name, "government_body", country, surface)
+
     def country_actor(self, iso3: str, surface: str | None = None) -> ActorEntry:
         """The country actor for an ISO3 code."""
         return self.add_actor(f"country:{iso3}", gazetteer.country_name(iso3), "country", iso3, surface)
 
 
 def clean_surface(text: str) -> str:
-    """A surface form as an alias: single spaces, no trailing possessive."""
+    """A surface form as an alias: single spaces, no leading article, no trailing possessive."""
     text = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"'s?$", "", text).strip()
 
 
 def strip_determiner(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive from a span."""
+    """Drop a leading determiner and a trailing possessive from a span, keeping its label."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start and span.doc[end - 1].tag_ == "POS":
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
 
@@ -137,9 +159,8 @@ def is_locative(span: Span) -> bool:
 
 
 def country_adjective(iso3: str) -> str:
-    """'ARM' -> 'Armenian' (the first demonym), else the country's name."""
-    adjective = getattr(gazetteer, "country_adjective", None)
-    return adjective(iso3) if adjective else gazetteer.country_name(iso3)
+    """'ARM' -> 'Armenian' (the main demonym)."""
+    return gazetteer.country_adjective(iso3)
 
 
 def country_of_words(tokens: list[Token]) -> str | None:
@@ -154,198 +175,341 @@ def country_of_words(tokens: list[Token]) -> str | None:
     return None
 
 
+def _is_country_word(token: Token) -> bool:
+    known = gazetteer.lookup_actor(token.text)
+    return bool(gazetteer.demonym_country(token.text) or (known and known.kind == "country"))
+
+
 def resolve_entities(doc: Doc, masked: str) -> ArticleEntities:
     """Find and resolve every actor and place the article names."""
-    entities = ArticleEntities()
-    spans = [strip_determiner(ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
-    spans = [s for s in spans if s.text.strip() and s.text.strip() not in IGNORED_NAMES]
-    context = _context_countries(spans)
-    person_tokens: dict[str, str] = {}
-    for span in spans:
-        _resolve_span(entities, span, context, person_tokens)
-    _resolve_loose_demonyms(entities, doc)
-    _resolve_force_phrases(entities, doc)
-    _attach_titles(entities, doc)
-    _find_alliances(entities, doc)
-    _mark_story_mentions(entities, doc, masked)
-    return entities
+    return _Resolver(doc, masked).run()
 
 
-def _context_countries(spans: list[Span]) -> list[str]:
-    counts: Counter[str] = Counter()
-    for span in spans:
-        known = gazetteer.lookup_actor(span.text)
-        if known and known.country:
-            counts[known.country] += 1
-        iso = gazetteer.demonym_country(span.text)
-        if iso:
-            counts[iso] += 1
-    return [iso for iso, _ in counts.most_common()]
+class _Resolver:
+    """One article's entity resolution, with the context it needs (countries, civil wars, names)."""
 
+    def __init__(self, doc: Doc, masked: str) -> None:
+        self.doc = doc
+        self.masked = masked
+        self.entities = ArticleEntities()
+        self.person_tokens: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        spans = [strip_determiner(ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
+        self.spans = [s for s in spans if s.text.strip() and s.text.strip() not in IGNORED_NAMES]
+        self.context = self._context_countries()
+        self.entities.main_country = self.context[0] if self.context else None
+        self.civil_war = self._civil_war_countries()
 
-def _resolve_span(
-    entities: ArticleEntities, span: Span, context: list[str], person_tokens: dict[str, str]
-) -> None:
-    text = span.text.strip()
-    if MINISTRY_RE.search(text) or text.lower().endswith(" government"):
-        if _resolve_government_body(entities, span):
+    def run(self) -> ArticleEntities:
+        """Resolve names, then demonyms, force phrases, sites, titles and alliances."""
+        # full person names first, so that a later or earlier surname alone finds them
+        for span in self.spans:
+            if span.label_ == "PERSON" and len(span) > 1:
+                self._register_person_tokens(span)
+        for span in self.spans:
+            self._resolve_span(span)
+        self._resolve_loose_demonyms()
+        self._resolve_force_phrases()
+        self._resolve_sites()
+        _attach_titles(self.entities, self.doc)
+        _find_alliances(self.entities, self.doc)
+        _mark_story_mentions(self.entities, self.doc, self.masked)
+        _mark_acting(self.entities, self.doc)
+        return self.entities
+
+    # --- context ---------------------------------------------------------------
+    def _context_countries(self) -> list[str]:
+        counts: Counter[str] = Counter()
+        for span in self.spans:
+            known = gazetteer.lookup_actor(span.text)
+            iso = (known.country if known else None) or gazetteer.demonym_country(span.text)
+            if iso:
+                counts[iso] += 1
+        return [iso for iso, _ in counts.most_common()]
+
+    def _civil_war_countries(self) -> set[str]:
+        """Countries whose own armed groups fight in the article: there the army is one side."""
+        countries = set()
+        for span in self.spans:
+            known = gazetteer.lookup_actor(span.text)
+            if known and known.kind == "armed_group" and known.country:
+                countries.add(known.country)
+        words = {t.lower_ for t in self.doc}
+        if words & INSURGENT_WORDS and self.context:
+            countries.add(self.context[0])
+        if len(self._countries_with_forces()) > 1:
+            return set()  # two states' forces fight: a war between states, not a civil war
+        return countries
+
+    def _countries_with_forces(self) -> set[str]:
+        found = set()
+        for token in self.doc:
+            if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
+                iso = country_of_words([c for c in token.children if c.dep_ in {"amod", "compound", "poss"}])
+                if iso:
+                    found.add(iso)
+        return found
+
+    # --- names -------------------------------------------------------------------
+    def _register_person_tokens(self, span: Span) -> None:
+        if gazetteer.lookup_actor(span.text) or not span[0].is_title:
             return
-    known = gazetteer.lookup_actor(text)
-    if (known and span.label_ != "PERSON") or (known and known.kind != "country"):
-        is_place = known.kind == "country" and is_locative(span)
-        if is_place:
-            place = geocode.geocode(text, context_countries=context)
-            if place is not None:
-                entry = entities.add_place(place, text)
-                entities.mark(span.start, span.end, place=entry.key)
+        key = f"person:{canonical_name(span.text).lower()}"
+        self.person_tokens.setdefault(span[-1].lower_, key)
+        self.person_tokens.setdefault(key.split(":", 1)[1], key)
+
+    def _extend_to_known(self, span: Span) -> Span:
+        """'the Organization for Security and Co-operation' + 'in Europe': NER often cuts long names."""
+        if gazetteer.lookup_actor(span.text):
+            return span
+        for extra in (3, 2, 1):
+            end = span.end + extra
+            if end > len(self.doc) or self.doc[end - 1].is_punct or self.doc[end - 1].is_space:
+                continue
+            if gazetteer.lookup_actor(self.doc[span.start : end].text):
+                return Span(self.doc, span.start, end, label=span.label_)
+        return span
+
+    def _acronym_after(self, span: Span, actor_key: str) -> None:
+        """'Rapid Support Forces (RSF)': the bracketed acronym names the same actor."""
+        doc = self.doc
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            acronym = doc[span.end + 1]
+            if acronym.is_upper and len(acronym.text) >= 2:
+                self.entities.actors[actor_key].aliases.add(acronym.text)
+                self.acronyms[acronym.text] = actor_key
+
+    def _resolve_span(self, span: Span) -> None:
+        if span.label_ in {"ORG", "GPE", "LOC", "FAC"}:
+            span = self._extend_to_known(span)
+        text = span.text.strip()
+        entities = self.entities
+        if text in self.acronyms:
+            entities.actors[self.acronyms[text]].aliases.add(text)
+            entities.mark(span.start, span.end, actor=self.acronyms[text])
+            return
+        before = len(entities.mentions)
+        self._resolve_name(span)
+        if len(entities.mentions) > before and (actor := entities.mentions[-1].actor):
+            self._acronym_after(span, actor)
+
+    def _resolve_name(self, span: Span) -> None:
+        text = span.text.strip()
+        entities = self.entities
+        if (MINISTRY_RE.search(text) or text.lower().endswith(" government")) and self._government_body(span):
+            return
+        known = gazetteer.lookup_actor(text)
+        if known and (span.label_ != "PERSON" or known.kind != "country" or len(span) == 1):
+            if known.kind == "country" and is_locative(span) and gazetteer.is_country_surface(text) is False:
+                # 'in Baku': the capital as a place, not the state acting
+                place = geocode.geocode(text, context_countries=self.context)
+                if place is not None:
+                    entities.mark(span.start, span.end, place=entities.add_place(place, text).key)
+                    return
+            self._known_actor(known, span)
+            return
+        if span.label_ == "PERSON" and span[0].is_title:
+            key = self.person_tokens.get(canonical_name(text).lower()) or (
+                self.person_tokens.get(span[-1].lower_) if len(span) == 1 else None
+            )
+            place = geocode.geocode(text, context_countries=self.context) if len(span) == 1 else None
+            if key is None and (len(span) > 1 or place is None):
+                # a lone capitalised word that is a known place ('Soledar') stays a place
+                key = f"person:{canonical_name(text).lower()}"
+                self.person_tokens.setdefault(span[-1].lower_, key)
+            if key:
+                entry = entities.add_actor(key, clean_surface(text), "person", None, text)
+                if len(clean_surface(text)) > len(entry.name):
+                    entry.name = clean_surface(text)
+                entities.mark(span.start, span.end, actor=key)
                 return
-        actor = entities.add_actor(known.key, known.name, known.kind, known.country, text)
-        place_key = None
-        if known.kind == "country":
-            place = geocode.geocode(known.name, context_countries=context)
-            place_key = entities.add_place(place, text).key if place else None
-        entities.mark(span.start, span.end, actor=actor.key, place=place_key)
-        return
-    last = span[-1].text
-    if span.label_ == "PERSON" and (len(span) > 1 and span[0].is_title) and not known:
-        key = f"person:{canonical_name(text).lower()}"
-        # a short form ('Aliyev') resolves to the full name seen elsewhere in the article
-        existing = person_tokens.get(last.lower())
-        if existing and existing != key and len(span) == 1:
-            key = existing
-        entities.add_actor(key, text, "person", None, text)
-        person_tokens.setdefault(last.lower(), key)
-        entities.mark(span.start, span.end, actor=key)
-        return
-    if len(span) == 1 and last.lower() in person_tokens:
-        key = person_tokens[last.lower()]
-        entities.actors[key].aliases.add(clean_surface(text))
-        entities.mark(span.start, span.end, actor=key)
-        return
-    place = geocode.geocode(text, context_countries=context)
-    if place is not None and span.label_ in {"GPE", "LOC", "FAC", "PERSON", "ORG"}:
-        if span.label_ == "PERSON" and not _looks_like_place_use(span):
-            pass
-        else:
-            entry = entities.add_place(place, text)
-            entities.mark(span.start, span.end, place=entry.key)
+        place = geocode.geocode(text, context_countries=self.context)
+        if place is not None:
+            entities.mark(span.start, span.end, place=entities.add_place(place, text).key)
             return
-    if known:
-        actor = entities.add_actor(known.key, known.name, known.kind, known.country, text)
-        entities.mark(span.start, span.end, actor=actor.key)
-        return
-    if span.label_ == "PERSON" and span[0].is_title:
-        key = f"person:{canonical_name(text).lower()}"
-        entities.add_actor(key, text, "person", None, text)
-        person_tokens.setdefault(last.lower(), key)
-        entities.mark(span.start, span.end, actor=key)
-        return
-    if span.label_ == "ORG" and any(w.lower_ in ORG_WORDS for w in span) and span[0].is_title:
-        country = country_of_words(list(span))
-        key = f"org:{canonical_name(text).lower()}"
-        entities.add_actor(key, canonical_name(text), "organization", country, text)
-        entities.mark(span.start, span.end, actor=key)
+        if span.label_ in {"ORG", "FAC"} and span[-1].lower_ in SITE_NOUNS:
+            return  # a named site: handled with the other sites
+        if span.label_ == "ORG" and span[0].is_title and any(w.lower_ in ORG_WORDS for w in span):
+            country = country_of_words(list(span))
+            key = f"org:{canonical_name(text).lower()}"
+            entities.add_actor(key, canonical_name(text), "organization", country, text)
+            entities.mark(span.start, span.end, actor=key)
 
-
-def _looks_like_place_use(span: Span) -> bool:
-    return is_locative(span) or any(
-        t.lower_ in {"city", "town", "village", "capital", "region", "province"}
-        for t in span.doc[max(0, span.start - 3) : span.start]
-    )
-
-
-def _resolve_government_body(entities: ArticleEntities, span: Span) -> bool:
-    """'Armenian Defence Ministry', "Turkey's Foreign Ministry", 'defence ministry' after 'Armenian'."""
-    doc = span.doc
-    start = span.start
-    # take in the country words just before the span: "Turkey 's Foreign Ministry", "Armenian defence ministry"
-    while start > 0 and (
-        doc[start - 1].tag_ == "POS"
-        or gazetteer.demonym_country(doc[start - 1].text)
-        or (gazetteer.lookup_actor(doc[start - 1].text) or _NONE).kind == "country"
-    ):
-        start -= 1
-    words = list(doc[start : span.end])
-    country = country_of_words(words)
-    if country is None:
-        return False
-    body = " ".join(
-        w.text.capitalize() if w.is_lower else w.text
-        for w in span
-        if not gazetteer.demonym_country(w.text)
-        and (gazetteer.lookup_actor(w.text) or _NONE).kind != "country"
-        and w.tag_ != "POS"
-    )
-    demonym = country_adjective(country)
-    name = f"{demonym} {body}".strip()
-    key = f"gov:{country}:{canonical_name(body).lower()}"
-    entities.add_actor(key, name, "government_body", country, doc[start : span.end].text)
-    entities.mark(start, span.end, actor=key)
-    return True
-
-
-class _NoActor:
-    kind = ""
-
-
-_NONE = _NoActor()
-
-
-def _resolve_loose_demonyms(entities: ArticleEntities, doc: Doc) -> None:
-    """Demonyms the NER missed ('Azeri claim') name their country."""
-    for token in doc:
-        if token.i in entities.by_token:
-            continue
-        iso = gazetteer.demonym_country(token.text)
-        if iso and token.pos_ in {"ADJ", "PROPN", "NOUN"} and token.text[0].isupper():
-            actor = entities.country_actor(iso, token.text)
-            entities.mark(token.i, token.i + 1, actor=actor.key)
-
-
-def _resolve_force_phrases(entities: ArticleEntities, doc: Doc) -> None:
-    """'Armenian forces', 'Turkish military', 'Syrian regime forces', 'the army': who fights for whom."""
-    insurgency_countries = {
-        a.country for a in entities.actors.values() if a.kind == "armed_group" and a.country
-    }
-    for token in doc:
-        lower = token.lower_
-        if lower not in FORCE_NOUNS and lower not in GOVERNMENT_NOUNS:
-            continue
-        if token.i in entities.by_token and entities.by_token[token.i].actor:
-            continue
-        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-        words = [m for m in modifiers]
-        start = min([token.i, *[m.i for m in modifiers]])
-        phrase = doc[start : token.i + 1]
-        country = None
-        for m in modifiers:
-            mention = entities.mention_at(m)
-            if mention and mention.actor:
-                owner = entities.actors[mention.actor]
-                if owner.kind == "country":
-                    country = owner.country
-                elif owner.kind in {"armed_group", "government_body", "organization"}:
-                    owner.aliases.add(clean_surface(phrase.text))
-                    entities.mark(start, token.i + 1, actor=owner.key)
-                    break
+    def _known_actor(self, known: gazetteer.KnownActor, span: Span) -> None:
+        entities = self.entities
+        text = span.text.strip()
+        key, name, kind, country = known.key, known.name, known.kind, known.country
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+        if kind == "government_body" and country and words & MILITARY_ORGAN_WORDS:
+            entry = self._military(country, text)
+        elif kind == "government_body" and country and words & GOVERNMENT_NOUNS:
+            entry = self._government(country, text)
+        elif kind == "government_body" and country and key.startswith(f"gov:{country}:"):
+            entry = self._ministry(country, key.split(":", 2)[2], text)
         else:
-            country = country or country_of_words(words)
-            is_government = lower in GOVERNMENT_NOUNS or any(m.lower_ in GOVERNMENT_NOUNS for m in words)
-            if country is None and not is_government:
+            entry = entities.add_actor(key, name, kind, country, text)
+        place_key = None
+        if kind == "country" and gazetteer.is_country_surface(text):
+            place = geocode.geocode(known.name, context_countries=self.context)
+            place_key = entities.add_place(place, text).key if place else None
+        elif kind in {"armed_group", "other"}:
+            # a breakaway region is both a side and a place ('Nagorno-Karabakh')
+            place = geocode.geocode(text, context_countries=self.context)
+            if place is not None and place.kind == "region":
+                place_key = entities.add_place(place, text).key
+        entities.mark(span.start, span.end, actor=entry.key, place=place_key)
+
+    def _military(self, country: str, surface: str) -> ActorEntry:
+        """A state's armed forces: the country itself, or the government side in a civil war."""
+        if country in self.civil_war:
+            name = f"{country_adjective(country)} Armed Forces"
+            return self.entities.add_actor(
+                f"gov:{country}:armed-forces", name, "government_body", country, surface
+            )
+        return self.entities.country_actor(country, surface)
+
+    def _government(self, country: str, surface: str) -> ActorEntry:
+        name = f"{country_adjective(country)} government"
+        return self.entities.add_actor(f"gov:{country}:government", name, "government_body", country, surface)
+
+    def _ministry(self, country: str, organ: str, surface: str) -> ActorEntry:
+        return self.entities.ministry(country, organ, surface)
+
+    def _government_body(self, span: Span) -> bool:
+        """'Armenian Defence Ministry', "Turkey's Foreign Ministry", 'defence ministry' after 'Armenian'."""
+        doc = span.doc
+        start = span.start
+        while start > 0 and (doc[start - 1].tag_ == "POS" or _is_country_word(doc[start - 1])):
+            start -= 1
+        country = country_of_words(list(doc[start : span.end]))
+        if country is None:
+            return False
+        body_words = [
+            w.text for w in span if not _is_country_word(w) and w.tag_ != "POS" and w.lower_ != "of"
+        ]
+        body = " ".join(body_words).strip()
+        if not body:
+            return False
+        if body.lower() in {"government", "regime"}:
+            entry = self._government(country, doc[start : span.end].text)
+        else:
+            entry = self._ministry(country, body.lower(), doc[start : span.end].text)
+        self.entities.mark(start, span.end, actor=entry.key)
+        return True
+
+    # --- phrases the NER misses ------------------------------------------------------
+    def _resolve_loose_demonyms(self) -> None:
+        """Demonyms the NER missed ('Azeri claim') name their country."""
+        for token in self.doc:
+            if token.i in self.entities.by_token:
                 continue
+            iso = gazetteer.demonym_country(token.text)
+            if iso and token.pos_ in {"ADJ", "PROPN", "NOUN"} and token.text[0].isupper():
+                actor = self.entities.country_actor(iso, token.text)
+                self.entities.mark(token.i, token.i + 1, actor=actor.key)
+
+    def _resolve_force_phrases(self) -> None:
+        """'Armenian forces', 'Turkish military', 'Syrian regime forces', 'the army': who fights for whom."""
+        entities = self.entities
+        for token in self.doc:
+            lower = token.lower_
+            if (lower not in FORCE_NOUNS and lower not in GOVERNMENT_NOUNS) or token.pos_ not in {
+                "NOUN",
+                "PROPN",
+            }:
+                continue
+            mention = entities.mention_at(token)
+            if mention and mention.actor:
+                continue
+            modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            start = min([token.i, *[m.i for m in modifiers]])
+            phrase = self.doc[start : token.i + 1]
+            owner = next(
+                (entities.actors[m.actor] for c in modifiers if (m := entities.mention_at(c)) and m.actor),
+                None,
+            )
+            is_government = lower in GOVERNMENT_NOUNS or any(c.lower_ in GOVERNMENT_NOUNS for c in modifiers)
+            if owner is not None and owner.kind != "country":
+                if owner.kind == "person":
+                    continue  # 'his forces' is resolved against the speaker by the event rules
+                owner.aliases.add(clean_surface(phrase.text))
+                entities.mark(start, token.i + 1, actor=owner.key)
+                continue
+            country = owner.country if owner else None
             if country is None:
+                bare = not modifiers or all(c.lower_ in {"the", "its", "their"} for c in modifiers)
+                if bare and lower in {"army", "military", "regime", "government"}:
+                    country = self._country_of_bare_noun(token)
+                if country is None:
+                    continue
+            if is_government:
+                entry = self._government(country, phrase.text)
+            elif lower in {"militants", "fighters", "rebels", "insurgents", "gunmen"}:
                 continue
-            if is_government or country in insurgency_countries:
-                name = (
-                    f"{gazetteer.country_name(country)} government"
-                    if is_government
-                    else f"{gazetteer.country_name(country)} Armed Forces"
-                )
-                key = f"gov:{country}:{'government' if is_government else 'armed forces'}"
-                entities.add_actor(key, name, "government_body", country, phrase.text)
             else:
-                key = entities.country_actor(country, phrase.text).key
-            entities.mark(start, token.i + 1, actor=key)
+                entry = self._military(country, phrase.text)
+            entities.mark(start, token.i + 1, actor=entry.key)
+
+    def _country_of_bare_noun(self, token: Token) -> str | None:
+        """'the army' / 'the regime' means the article's civil-war government when there is one."""
+        if token.lower_ in {"regime", "government"} and self.entities.main_country:
+            return self.entities.main_country
+        for country in self.context:
+            if country in self.civil_war:
+                return country
+        return None
+
+    def _resolve_sites(self) -> None:
+        """'Khartoum airport', 'the presidential palace', 'a military airbase in Ganja': sites as places."""
+        entities = self.entities
+        for token in self.doc:
+            if token.lower_ not in SITE_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if entities.mention_at(token) and entities.mention_at(token).place:  # type: ignore[union-attr]
+                continue
+            left = [t for t in token.subtree if t.i < token.i and t.dep_ != "det" and not t.is_punct]
+            left = [t for t in left if t.i >= token.i - 4]
+            if not left:
+                continue
+            start = left[0].i
+            named = [entities.mention_at(t) for t in left]
+            city = next((m.place for m in named if m and m.place), None)
+            owner_words = [t for t in left if not (entities.mention_at(t) and entities.mention_at(t).actor)]  # type: ignore[union-attr]
+            if city is None and not any(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in owner_words):
+                continue
+            phrase = self.doc[start : token.i + 1].text
+            name = clean_surface(phrase)
+            base = entities.places[city].place if city else None
+            container = city or self._place_after(token)
+            country = (
+                base.country
+                if base
+                else (entities.places[container].place.country if container else entities.main_country)
+            )
+            site = geocode.GeoPlace(
+                key=f"site:{country or ''}:{canonical_name(name).lower()}",
+                name=name,
+                kind="site",
+                country=country,
+                lat=base.lat if base else None,
+                lon=base.lon if base else None,
+                geonames_id=None,
+                population=0,
+                admin1=None,
+            )
+            entry = entities.add_place(site, phrase)
+            entry.within = container
+            entities.mark(start, token.i + 1, place=entry.key)
+
+    def _place_after(self, token: Token) -> str | None:
+        """The place a site is 'in' or 'at' ('the hospital in Gaza City')."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "of"}:
+                for obj in child.children:
+                    mention = self.entities.mention_at(obj)
+                    if mention and mention.place:
+                        return mention.place
+        return None
 
 
 def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
@@ -354,48 +518,59 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
         if not mention.actor or entities.actors[mention.actor].kind != "person":
             continue
         person = entities.actors[mention.actor]
-        start = mention.start
-        while (
-            start > 0
-            and doc[start - 1].dep_ in {"compound", "amod", "nmod", "poss", "case"}
-            and doc[start - 1].head.i >= mention.start
-        ):
-            start -= 1
-        title_tokens = list(doc[start : mention.start])
         head = doc[mention.end - 1]
+        title_tokens = [t for t in head.subtree if t.i < mention.start and t.dep_ != "det" and not t.is_punct]
         if not title_tokens and head.dep_ == "appos":
             noun = head.head
             title_tokens = [
-                t
-                for t in noun.subtree
-                if t.i < mention.start and t.i not in range(mention.start, mention.end)
+                t for t in noun.subtree if t.i < mention.start and t.dep_ != "det" and not t.is_punct
             ]
-        if not title_tokens:
-            continue
+        if not title_tokens and head.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
+            # "..., the head of the Wagner group, Yevgeny Prigozhin" parsed the other way round
+            appos = [c for c in head.children if c.dep_ == "appos"]
+            title_tokens = [t for a in appos for t in a.subtree]
         words = {t.lower_ for t in title_tokens}
+        if not words & TITLE_WORDS:
+            continue
         affiliation = None
         for t in title_tokens:
             m = entities.mention_at(t)
             if m and m.actor and m.actor != person.key:
                 candidate = entities.actors[m.actor]
-                if affiliation is None or candidate.kind == "government_body":
+                if candidate.kind == "person":
+                    continue
+                if affiliation is None or candidate.kind in {
+                    "government_body",
+                    "armed_group",
+                    "organization",
+                }:
                     affiliation = candidate
         title_text = " ".join(
             t.text
             for t in title_tokens
-            if not (entities.mention_at(t) and t.tag_ != "NN") and t.tag_ != "POS"
+            if t.lower_ in TITLE_WORDS or t.pos_ in {"NOUN", "ADJ"} and not entities.mention_at(t)
         ).strip()
         if title_text and not person.title:
             person.title = title_text
-        if affiliation is not None:
-            person.affiliation = affiliation.key
-            person.country = person.country or affiliation.country
-            if words & TITLE_SPOKES:
-                person.relation = "spokesperson_for"
-            elif words & TITLE_LEADS:
-                person.relation = "leads"
-            elif words & TITLE_MEMBER or title_text:
-                person.relation = "member_of"
+        if affiliation is None or person.affiliation:
+            continue
+        person.affiliation = affiliation.key
+        person.country = person.country or affiliation.country
+        if words & TITLE_SPOKES:
+            person.relation = "spokesperson_for"
+        elif words & TITLE_LEADS:
+            person.relation = "leads"
+        else:
+            person.relation = "member_of"
+    for actor in entities.actors.values():
+        if actor.kind == "person" and actor.affiliation and not actor.country:
+            actor.country = entities.actors[actor.affiliation].country
+        if (
+            actor.kind == "person"
+            and actor.title
+            and not any(w in TITLE_MEMBER | TITLE_LEADS | TITLE_SPOKES for w in actor.title.lower().split())
+        ):
+            pass
 
 
 def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> None:
@@ -408,6 +583,36 @@ def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> No
             entities.actors[mention.actor].in_story = True
         if mention.place:
             entities.places[mention.place].in_story = True
+
+
+def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
+    """A country named only as a location ('in Syria') is a place, not an actor of the story."""
+    for mention in entities.mentions:
+        if not mention.actor:
+            continue
+        actor = entities.actors[mention.actor]
+        if actor.kind != "country":
+            actor.acts = True
+            continue
+        root = doc[mention.start : mention.end].root
+        surface = doc[mention.start : mention.end].text
+        if not gazetteer.is_country_surface(surface):
+            actor.acts = True  # demonyms and capitals name the state or its people acting
+            continue
+        if root.dep_ in SUBJECT_DEPS | {"poss", "appos", "conj", "compound", "amod"}:
+            actor.acts = True
+        elif root.dep_ == "pobj" and root.head.lower_ in {
+            "by",
+            "against",
+            "with",
+            "between",
+            "to",
+            "from",
+            "of",
+        }:
+            actor.acts = root.head.lower_ != "of" or root.head.head.lower_ not in PLACE_NOUNS
+        elif root.dep_ == "dobj":
+            actor.acts = True
 
 
 def _find_alliances(entities: ArticleEntities, doc: Doc) -> None:
@@ -431,12 +636,8 @@ def _find_alliances(entities: ArticleEntities, doc: Doc) -> None:
             partners = [
                 o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
             ]
-            verb = token.head
-            holders = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            holders = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS]
             _pair(entities, "allied_with", holders, partners)
-
-
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def _pair(entities: ArticleEntities, type_: str, sources: list[Token], targets: list[Token]) -> None:
