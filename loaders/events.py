@@ -76,6 +76,22 @@ class _NoMention:
 _NO = _NoMention()
 
 
+def _is_location_use(token: Token) -> bool:
+    """'in Iraq', 'near the border': where, not whom."""
+    return token.dep_ == "pobj" and token.head.lower_ in {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "across",
+        "into",
+        "within",
+        "throughout",
+        "around",
+        "outside",
+    }
+
+
 def _add(items: list[str], *keys: str | None) -> None:
     for key in keys:
         if key and key not in items:
@@ -344,9 +360,12 @@ class EventRules:
             if child.dep_ == "agent":
                 for obj in child.children:
                     return self.actors_of(obj)
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return self.actors_of(child)
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        subjects.sort(key=lambda c: 0 if (self.ent.mention_at(c) or _NO).actor else 1)
+        for child in subjects:
+            keys = self.actors_of(child)
+            if keys:
+                return keys
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" or verb.dep_ == "pcomp":
@@ -431,6 +450,15 @@ class EventRules:
             a.lemma_ in {"unable", "fail", "refuse"} for a in (token.head, token.head.head)
         )
 
+    def _irrealis(self, token: Token) -> bool:
+        """'militants training to stage suicide attacks': a purpose, not an event."""
+        verb = self._clause_head(token)
+        return (
+            verb.dep_ in {"xcomp", "advcl", "acl"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.lemma_ not in lx.REPORTING_VERBS | lx.THREAT_VERBS
+        )
+
     def _modal(self, token: Token) -> bool:
         verb = self._clause_head(token)
         return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_FUTURE for c in verb.children) or (
@@ -474,6 +502,8 @@ class EventRules:
         if self._modal(token):
             self._threat_from_plan(token)
             return
+        if self._irrealis(token):
+            return
         tokens = self.own_tokens(token)
         frame: list[Token] = []
         if is_noun:
@@ -487,7 +517,7 @@ class EventRules:
         target_actors = [
             key
             for t in tokens
-            if t.dep_ in {"dobj", "pobj", "nsubjpass"} and t.i != token.i
+            if t.dep_ in {"dobj", "pobj", "nsubjpass"} and t.i != token.i and not _is_location_use(t)
             for key in self.actors_of(t, follow_conj=False)
             if key not in agents
         ]
@@ -508,6 +538,11 @@ class EventRules:
                 m = self.ent.mention_at(child)
                 if m and m.actor:
                     _add(keys, m.actor)
+            if child.dep_ == "acl" and child.lemma_ == "claim":
+                # 'a bombing claimed by JeM': the claim of responsibility names the agent
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for obj in agent.children:
+                        _add(keys, *self.actors_of(obj))
             if child.dep_ == "prep" and child.lower_ in {"by", "of", "from"}:
                 for obj in child.children:
                     mention = self.ent.mention_at(obj)
@@ -998,7 +1033,7 @@ class EventRules:
             return
         targets: list[str] = []
         for t in subtree:
-            if t.dep_ in {"dobj", "pobj", "poss", "nsubj"}:
+            if t.dep_ in {"dobj", "pobj", "poss", "nsubj"} and not _is_location_use(t):
                 _add(targets, *[k for k in self.actors_of(t, follow_conj=False) if k not in agents])
         if not is_call and not targets:
             return
@@ -1049,5 +1084,5 @@ class EventRules:
         if a.type == "accusation":
             return bool(set(a.agents) & set(b.agents)) and bool(set(a.targets) & set(b.targets))
         return bool(set(a.agents) & set(b.agents)) and (
-            set(a.targets) == set(b.targets) or not a.targets or not b.targets
+            bool(set(a.targets) & set(b.targets)) or not a.targets or not b.targets
         )

@@ -116,7 +116,7 @@ def _to_record(
             title=entry.title,
         )
         for key, entry in entities.actors.items()
-        if entry.in_story or key in used_actors
+        if key in used_actors or (entry.in_story and (entry.acts or entry.kind != "country"))
     ]
     kept_actor_ids = {a.id for a in actors}
     places = [

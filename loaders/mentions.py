@@ -208,6 +208,7 @@ class _Resolver:
                 self._register_person_tokens(span)
         for span in self.spans:
             self._resolve_span(span)
+        self._resolve_unlabelled_names()
         self._resolve_loose_demonyms()
         self._resolve_force_phrases()
         self._resolve_sites()
@@ -245,7 +246,9 @@ class _Resolver:
         found = set()
         for token in self.doc:
             if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
-                iso = country_of_words([c for c in token.children if c.dep_ in {"amod", "compound", "poss"}])
+                neighbours = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"}]
+                neighbours += [self.doc[token.i - 1]] if token.i > 0 else []
+                iso = country_of_words(neighbours)
                 if iso:
                     found.add(iso)
         return found
@@ -398,6 +401,30 @@ class _Resolver:
         return True
 
     # --- phrases the NER misses ------------------------------------------------------
+    def _resolve_unlabelled_names(self) -> None:
+        """Known groups and organisations the NER missed ('the Pakistan-based Jaish-e-Mohammad group')."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.entities.by_token or doc[i].pos_ != "PROPN":
+                i += 1
+                continue
+            end = i
+            while (
+                end < len(doc)
+                and end - i < 6
+                and end not in self.entities.by_token
+                and (doc[end].pos_ == "PROPN" or (doc[end].text == "-" and end + 1 < len(doc)))
+            ):
+                end += 1
+            for stop in range(end, i, -1):
+                known = gazetteer.lookup_actor(doc[i:stop].text)
+                if known and known.kind != "country":
+                    self._known_actor(known, Span(doc, i, stop, label="ORG"))
+                    i = stop - 1
+                    break
+            i += 1
+
     def _resolve_loose_demonyms(self) -> None:
         """Demonyms the NER missed ('Azeri claim') name their country."""
         for token in self.doc:
@@ -467,8 +494,14 @@ class _Resolver:
                 continue
             if entities.mention_at(token) and entities.mention_at(token).place:  # type: ignore[union-attr]
                 continue
-            left = [t for t in token.subtree if t.i < token.i and t.dep_ != "det" and not t.is_punct]
-            left = [t for t in left if t.i >= token.i - 4]
+            left = [t for t in token.subtree if t.i < token.i and t.i >= token.i - 8]
+            while left and (
+                left[0].dep_ == "det"
+                or left[0].is_punct
+                or _is_country_word(left[0])
+                or left[0].tag_ == "POS"
+            ):
+                left = left[1:]  # "Sudan's Khartoum airport" is named "Khartoum airport"
             if not left:
                 continue
             start = left[0].i
@@ -575,7 +608,7 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
 
 def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> None:
     """Only names in story text (not captions or related headlines) make an actor or place part of the output."""
-    for mention in entities.mentions:
+    for mention in _current_mentions(entities):
         char = doc[mention.start].idx
         if masked[char : char + 1].isspace():
             continue
@@ -586,33 +619,47 @@ def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> No
 
 
 def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
-    """A country named only as a location ('in Syria') is a place, not an actor of the story."""
-    for mention in entities.mentions:
+    """A country named only as a location ('in Syria', "Iraq's Kurdistan region") is a place, not an actor."""
+    for mention in _current_mentions(entities):
         if not mention.actor:
             continue
         actor = entities.actors[mention.actor]
         if actor.kind != "country":
             actor.acts = True
             continue
-        root = doc[mention.start : mention.end].root
-        surface = doc[mention.start : mention.end].text
-        if not gazetteer.is_country_surface(surface):
-            actor.acts = True  # demonyms and capitals name the state or its people acting
+        if actor.acts:
             continue
-        if root.dep_ in SUBJECT_DEPS | {"poss", "appos", "conj", "compound", "amod"}:
+        root = doc[mention.start : mention.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # 'in Iraq and Syria': Syria plays Iraq's part
+        before = doc[mention.start - 2 : mention.start].text.lower() if mention.start >= 2 else ""
+        if before.endswith(("pro-", "anti-", "pro -", "anti -")):
+            continue
+        head = root.head
+        if root.dep_ in SUBJECT_DEPS | {"appos"} or (
+            root.dep_ == "pobj" and head.lower_ in {"by", "against", "with", "between"}
+        ):
             actor.acts = True
-        elif root.dep_ == "pobj" and root.head.lower_ in {
-            "by",
-            "against",
-            "with",
-            "between",
-            "to",
-            "from",
-            "of",
-        }:
-            actor.acts = root.head.lower_ != "of" or root.head.head.lower_ not in PLACE_NOUNS
+        elif root.dep_ in {"poss", "compound", "amod", "nmod"}:
+            actor.acts = head.lower_ not in PLACE_NOUNS | SITE_NOUNS | TITLE_WORDS and head.lemma_ not in {
+                "people",
+                "soil",
+                "media",
+                "carrier",
+                "airline",
+                "national",
+                "citizen",
+                "flag",
+                "oil",
+                "border",
+            }
         elif root.dep_ == "dobj":
             actor.acts = True
+
+
+def _current_mentions(entities: ArticleEntities) -> list[Mention]:
+    """Mentions not overridden by a longer phrase resolved later ('Sudan' inside "Sudan's armed forces")."""
+    return [m for m in entities.mentions if entities.by_token.get(m.start) is m]
 
 
 def _find_alliances(entities: ArticleEntities, doc: Doc) -> None:
