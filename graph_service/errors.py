@@ -27,3 +27,11 @@ class NotFound(GraphServiceError):
 
 class InputError(GraphServiceError):
     """An input article could not be read or parsed."""
+
+
+class InvalidSelection(GraphServiceError):
+    """An export selection is malformed or names nothing in the graph."""
+
+
+class ExportTooLarge(GraphServiceError):
+    """An export selection holds more nodes than the node limit allows."""

@@ -89,12 +89,17 @@ def node_attributes(row: Mapping[str, Any]) -> dict[str, Any]:
 def to_networkx(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
     """A MultiDiGraph from node rows `{key, kind, type, ...}` and edge rows `{source, target, relation, ...}`.
 
-    Rows are consumed one at a time (Neo4j results can be passed directly); an edge whose ends are not among
-    the nodes is left out.
+    Rows are consumed one at a time (Neo4j results can be passed directly).
     """
     graph = nx.MultiDiGraph()
     for row in nodes:
         graph.add_node(row["key"], **node_attributes(row))
+    add_edges(graph, edges)
+    return graph
+
+
+def add_edges(graph: nx.MultiDiGraph, edges: Iterable[Mapping[str, Any]]) -> None:
+    """Add edge rows `{source, target, relation, ...}`; edges with an end outside the graph are left out."""
     for row in edges:
         source, target, relation = row["source"], row["target"], row["relation"]
         if source not in graph or target not in graph:
@@ -109,7 +114,6 @@ def to_networkx(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str,
             label=relation.lower().replace("_", " "),
             **encode_attributes(rest),
         )
-    return graph
 
 
 def generate(graph: nx.MultiDiGraph, *, format: Format) -> Iterator[str]:
