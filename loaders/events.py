@@ -199,6 +199,13 @@ class EventRules:
             if owners:
                 _add(keys, *owners)
                 return
+        if token.lemma_ in lx.TITLE_WORDS:
+            # 'defence ministry spokesman Ali Warsame': the person, whatever the parse made the head
+            for t in token.subtree:
+                m = self.ent.mention_at(t)
+                if m and m.actor and self.ent.actors[m.actor].kind == "person":
+                    _add(keys, m.actor)
+                    return
         for child in token.children:
             # "Azerbaijan's ally Turkey": the name, not the owner
             if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN":
@@ -654,11 +661,13 @@ class EventRules:
         event.count_qualifier = qualifier
         event.victims = self._victim_kind(victim, token)
         self._fold_conjoined_figures(event, token)
-        tokens = self.own_tokens(token)
+        segments = self._gapped_segments(token)
+        first_item = segments[0][0].i if segments else len(self.doc)
+        tokens = [t for t in self.own_tokens(token) if t.i < first_item]
         event.locations = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS or t.i == token.i])
         event.claimed_by = self.reporter_of(token)
         event.date = self.date_of(token)
-        self._gapped_list(event, token, victim)
+        self._add_gapped(event, segments)
 
     def _victims_and_count(self, verb: Token) -> tuple[Token | None, tuple[int, str] | None]:
         deps = ("nsubjpass", "dobj", "nsubj") if verb.lemma_ != "die" else ("nsubj",)
@@ -727,10 +736,9 @@ class EventRules:
                     continue
                 self.consumed.add(conj.i)
 
-    def _gapped_list(self, event: EventDraft, token: Token, victim: Token | None) -> None:
-        """'Two were killed at X, four in Y, eight in Z': one casualty per place."""
-        sent = token.sent
-        tail = [t for t in sent if t.i > token.i]
+    def _gapped_segments(self, token: Token) -> list[list[Token]]:
+        """'..., four in Y, eight in Z' / '..., and Armenia two': list items that repeat the figure's frame."""
+        tail = [t for t in token.sent if t.i > token.i]
         segments: list[list[Token]] = []
         current: list[Token] = []
         for t in tail:
@@ -738,24 +746,38 @@ class EventRules:
                 if current:
                     segments.append(current)
                 current = []
-            else:
+            elif not (t.lower_ == "and" and not current):
                 current.append(t)
         if current:
             segments.append(current)
+        kept = []
         for segment in segments:
-            if not segment or not segment[0].like_num:
+            words = [t for t in segment if not t.is_punct]
+            if not words:
                 continue
-            count = parse_count(segment[0].text)
-            places = self.places_in(segment)
-            if count is None or not places:
+            numbers = [t for t in words if t.like_num and t.ent_type_ not in {"DATE", "TIME"}]
+            if not numbers or numbers[0].i not in {words[0].i, words[-1].i}:
                 continue
-            extra = self._new("casualty", segment[0])
+            if self.places_in(words) or (words[-1].like_num and self.actors_of(words[0], follow_conj=False)):
+                kept.append(words)
+        return kept
+
+    def _add_gapped(self, event: EventDraft, segments: list[list[Token]]) -> None:
+        """One casualty per list item: its own place, or its own claimant for '..., and Armenia two'."""
+        for segment in segments:
+            number = next(t for t in segment if t.like_num)
+            count = parse_count(number.text)
+            if count is None:
+                continue
+            extra = self._new("casualty", number)
             extra.killed = count[0] if event.killed is not None else None
             extra.injured = count[0] if event.killed is None else None
             extra.count_qualifier = "exact"
             extra.victims = event.victims
-            extra.locations = places
+            extra.locations = self.places_in(segment)
             extra.claimed_by = list(event.claimed_by)
+            if not extra.locations:
+                extra.claimed_by = self.actors_of(segment[0], follow_conj=False)
             extra.date = event.date
 
     def _toll(self, noun: Token) -> None:

@@ -168,8 +168,8 @@ def _to_record(
                 count_qualifier=d.count_qualifier if d.type == "casualty" else None,  # type: ignore[arg-type]
                 victims=d.victims if d.type == "casualty" else None,  # type: ignore[arg-type]
                 cause=event_ids.get(id(d.cause)) if d.cause is not None else None,
-                denies=[event_ids[id(x)] for x in d.denies if id(x) in event_ids],
-                about=[event_ids[id(x)] for x in d.about if id(x) in event_ids],
+                denies=_unique(event_ids[id(x)] for x in d.denies if id(x) in event_ids),
+                about=_unique(event_ids[id(x)] for x in d.about if id(x) in event_ids),
                 evidence=Evidence(sentence=text[start:end], start=start, end=end),
             )
         )
@@ -182,6 +182,10 @@ def _to_record(
         published=article.published,
     )
     return Extraction(article=meta, actors=actors, places=places, events=events, relations=relations)
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
 
 
 def _relations(entities: ArticleEntities, actor_ids: dict[str, str], kept: set[str]) -> list[Relation]:

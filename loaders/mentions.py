@@ -36,6 +36,7 @@ from loaders.lexicon import (
 from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -316,7 +317,8 @@ class _Resolver:
                 self.person_tokens.get(span[-1].lower_) if len(span) == 1 else None
             )
             place = geocode.geocode(text, context_countries=self.context) if len(span) == 1 else None
-            if key is None and (len(span) > 1 or place is None):
+            titled = span.start > 0 and (self.doc[span.start - 1].lower_ in TITLE_WORDS | HONORIFICS)
+            if key is None and (len(span) > 1 or place is None or titled):
                 # a lone capitalised word that is a known place ('Soledar') stays a place
                 key = f"person:{canonical_name(text).lower()}"
                 self.person_tokens.setdefault(span[-1].lower_, key)
@@ -419,8 +421,9 @@ class _Resolver:
                 end += 1
             for stop in range(end, i, -1):
                 known = gazetteer.lookup_actor(doc[i:stop].text)
-                if known and known.kind != "country":
-                    self._known_actor(known, Span(doc, i, stop, label="ORG"))
+                if known and (known.kind != "country" or stop - i == 1):
+                    label = "GPE" if known.kind == "country" else "ORG"
+                    self._known_actor(known, Span(doc, i, stop, label=label))
                     i = stop - 1
                     break
             i += 1

@@ -1,0 +1,192 @@
+"""The extraction rules, one construction each, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_service.records import Extraction
+from loaders.extract import Extractor
+from loaders.normalize import article_id
+from loaders.sources import RawArticle
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(extractor: Extractor, text: str, published: str | None = "2024-03-11") -> Extraction:
+    article = RawArticle(
+        id=article_id(text), text=text, title=None, url=None, published=published, source=None, origin="test"
+    )
+    return extractor.extract(article)
+
+
+class View:
+    """Events and entities of one extraction by name, the way a reader checks them."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.x = extraction
+        self.names = {a.id: a.name for a in extraction.actors} | {p.id: p.name for p in extraction.places}
+        self.by_id = {e.id: e for e in extraction.events}
+
+    def events(self, type_: str) -> list:
+        return [e for e in self.x.events if e.type == type_]
+
+    def names_of(self, ids: list[str]) -> set[str]:
+        return {self.names[i] for i in ids}
+
+    def actor(self, name: str):
+        return next(a for a in self.x.actors if a.name == name)
+
+
+def test_reported_strike_has_claimant_date_weapon_and_its_casualties(extractor):
+    view = View(
+        extract(
+            extractor,
+            "On Sunday, Georgia said Russian forces had fired rockets at the city of Gori, "
+            "killing three civilians and wounding 12.",
+        )
+    )
+    [strike] = view.events("strike")
+    assert view.names_of(strike.agents) == {"Russia"}
+    assert view.names_of(strike.locations) == {"Gori"}
+    assert view.names_of(strike.claimed_by) == {"Georgia"}
+    assert strike.date == "2024-03-10"
+    assert strike.weapon == "rockets"
+    [casualty] = view.events("casualty")
+    assert (casualty.killed, casualty.injured, casualty.victims) == (3, 12, "civilian")
+    assert casualty.cause == strike.id
+
+
+def test_denial_dismissing_the_claim_links_to_the_claim_before_it(extractor):
+    view = View(
+        extract(
+            extractor,
+            "President Ruto said on Twitter his forces had captured the town of Garissa.\n\n"
+            "Somalia's defence ministry spokesman Ali Warsame dismissed the claim as a fabrication.",
+        )
+    )
+    [capture] = view.events("capture")
+    assert view.names_of(capture.locations) == {"Garissa"}
+    [denial] = view.events("denial")
+    assert denial.denies == [capture.id]
+    assert "Ali Warsame" in view.names_of(denial.agents)
+
+
+def test_denial_of_a_named_act_links_to_the_matching_strike(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Serbia said Kosovo police had shelled the village of Zubin Potok on Monday.\n\n"
+            "Kosovo denied it had fired at Zubin Potok.",
+        )
+    )
+    [strike] = view.events("strike")
+    [denial] = view.events("denial")
+    assert view.names_of(denial.agents) == {"Kosovo"}
+    assert denial.denies == [strike.id]
+
+
+def test_negated_and_hypothetical_attacks_are_not_strikes(extractor):
+    view = View(
+        extract(
+            extractor,
+            "The army did not attack the city of Kharkiv.\n\n"
+            "The rebel leader Tom Baker said his fighters would target military bases in Kharkiv.",
+        )
+    )
+    assert view.events("strike") == []
+    [threat] = view.events("threat")
+    assert "Tom Baker" in view.names_of(threat.agents)
+
+
+def test_related_headlines_and_captions_are_not_story_text(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Talks resume in Geneva\n\nAlso read: Israel strikes Gaza City, killing 40 people\n\n"
+            "Delegates met in Geneva on Monday.",
+        )
+    )
+    assert view.x.events == []
+
+
+def test_demonyms_capitals_and_forces_resolve_to_the_country(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Kyiv said Russian troops shelled the city of Kherson. The Ukrainian army said Moscow was to blame.",
+        )
+    )
+    [strike] = view.events("strike")
+    assert view.names_of(strike.claimed_by) == {"Ukraine"}
+    assert view.names_of(strike.agents) == {"Russia"}
+    assert {"Kyiv", "Russian troops"} <= {alias for a in view.x.actors for alias in [a.name, *a.aliases]}
+
+
+def test_civil_war_army_is_the_government_side(extractor):
+    view = View(
+        extract(
+            extractor,
+            "The Sudanese army said the Rapid Support Forces (RSF) had attacked the city of Kosti.\n\n"
+            "The RSF rejected the claim.",
+        )
+    )
+    army = view.actor("Sudanese Armed Forces")
+    assert army.kind == "government_body"
+    rsf = view.actor("Rapid Support Forces")
+    assert "RSF" in rsf.aliases
+    [strike] = view.events("strike")
+    assert view.names_of(strike.agents) == {"Rapid Support Forces"}
+    [denial] = view.events("denial")
+    assert denial.denies == [strike.id]
+
+
+def test_per_place_casualty_list_gives_one_casualty_per_place(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Three people were killed in Kassala, five in Gedaref and seven in the city of Atbara, medics said.",
+        )
+    )
+    surfaces = {p.id: {p.name, *p.aliases} for p in view.x.places}
+    figures = {
+        (e.killed, surface)
+        for e in view.events("casualty")
+        for place in e.locations
+        for surface in surfaces[place]
+        if surface in {"Kassala", "Gedaref", "Atbara"}
+    }
+    assert figures == {(3, "Kassala"), (5, "Gedaref"), (7, "Atbara")}
+    assert all(len(e.locations) == 1 for e in view.events("casualty"))
+
+
+def test_ceasefire_call_by_a_minister_counts_for_the_country(extractor):
+    view = View(
+        extract(extractor, "French Foreign Minister Anne Morel called for an immediate ceasefire in Gaza.")
+    )
+    [call] = view.events("ceasefire_call")
+    assert view.names_of(call.agents) == {"Anne Morel", "France"}
+    assert view.actor("Anne Morel").country == "FRA"
+
+
+def test_accusation_names_accuser_and_accused(extractor):
+    view = View(extract(extractor, "Qatar accused Israel of targeting civilians in Khan Younis."))
+    [accusation] = view.events("accusation")
+    assert view.names_of(accusation.agents) == {"Qatar"}
+    assert view.names_of(accusation.targets) == {"Israel"}
+
+
+def test_country_named_only_as_a_place_is_not_an_actor(extractor):
+    view = View(extract(extractor, "Iran said its drones struck targets in Iraq and Syria on Tuesday."))
+    countries = {a.name for a in view.x.actors if a.kind == "country"}
+    assert countries == {"Iran"}
+
+
+def test_ids_are_stable_and_evidence_offsets_point_into_the_text(extractor):
+    text = "Armenia said Azerbaijani forces shelled the town of Goris on Friday."
+    first, second = extract(extractor, text), extract(extractor, text)
+    assert first.model_dump() == second.model_dump()
+    for event in first.events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
