@@ -157,7 +157,13 @@ def parse(text: str | bytes, *, format: Format) -> nx.MultiDiGraph:
         graph = nx.node_link_graph(json.loads(data), edges="edges")
     else:
         raise ValueError(f"unknown export format {format!r} (known: {', '.join(FORMATS)})")
-    return graph if isinstance(graph, nx.MultiDiGraph) else nx.MultiDiGraph(graph)
+    if isinstance(graph, nx.MultiDiGraph):
+        return graph
+    # read_gexf returns a DiGraph when no two edges share their ends; the key is the relationship type.
+    multi = nx.MultiDiGraph()
+    multi.add_nodes_from(graph.nodes(data=True))
+    multi.add_edges_from((u, v, data.get("relation", 0), data) for u, v, data in graph.edges(data=True))
+    return multi
 
 
 def read(path: Path | str, *, format: Format | None = None) -> nx.MultiDiGraph:

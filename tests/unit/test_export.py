@@ -156,6 +156,13 @@ def test_round_trip_gives_back_the_same_nodes_edges_and_attributes(
 
 
 @pytest.mark.parametrize("fmt", export.FORMATS)
+def test_edge_keys_survive_without_parallel_edges(fmt: export.Format) -> None:
+    simple = export.to_networkx(NODES, EDGES[:3])
+    back = export.parse("".join(export.generate(simple, format=fmt)), format=fmt)
+    assert sorted(back.edges(keys=True)) == sorted(simple.edges(keys=True))
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
 def test_an_empty_selection_exports_an_empty_graph(fmt: export.Format) -> None:
     empty = export.to_networkx([], [])
     back = export.parse("".join(export.generate(empty, format=fmt)), format=fmt)
