@@ -235,6 +235,8 @@ def disputes(graph: nx.MultiDiGraph) -> list[Dispute]:
             data = graph.nodes[denied]
             for claimant in claimants:
                 for denier in deniers:
+                    if claimant == denier:
+                        continue  # retracting one's own claim is not a dispute
                     found.add(
                         Dispute(
                             event=_label(graph, denied),

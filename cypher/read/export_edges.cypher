@@ -1,7 +1,7 @@
 // Export: the fact relationships between the given nodes (provenance links to articles are node attributes).
 // params: $actors, $places, $events [graph id]
 // columns: source, target (export node ids), relation, articles (count), article_ids
-CALL {
+CALL () {
   MATCH (n:Actor) WHERE n.id IN $actors RETURN n, 'actor' AS kind
   UNION ALL
   MATCH (n:Place) WHERE n.id IN $places RETURN n, 'place' AS kind

@@ -1,7 +1,7 @@
 // Export: the actors, places and events one relationship away from the given nodes, never through articles.
 // params: $actors, $places, $events [graph id]
 // columns: key (export node id)
-CALL {
+CALL () {
   MATCH (n:Actor) WHERE n.id IN $actors RETURN n
   UNION
   MATCH (n:Place) WHERE n.id IN $places RETURN n

@@ -3,7 +3,7 @@
 // params: $all bool, $actors, $places, $events [graph id], $limit int
 // columns: key, kind, type, name, country, title, lat, lon, geonames_id, date, weapon, killed, injured,
 //          count_qualifier, victims, aliases, evidence, articles, sources
-CALL {
+CALL () {
   MATCH (n:Actor) WHERE $all OR n.id IN $actors RETURN n, 'actor' AS kind
   UNION ALL
   MATCH (n:Place) WHERE $all OR n.id IN $places RETURN n, 'place' AS kind
