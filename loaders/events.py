@@ -182,14 +182,16 @@ class EventRules:
                     self._actor_of_one(conj, keys)
         return keys
 
-    def _actor_of_one(self, token: Token, keys: list[str]) -> None:
+    def _actor_of_one(self, token: Token, keys: list[str], depth: int = 0) -> None:
+        if depth > 6:
+            return  # parses can loop through appositions and relative clauses
         mention = self.ent.mention_at(token)
         if mention and mention.actor:
             _add(keys, mention.actor)
             return
         lower = token.lower_
         if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
-            self._actor_of_one(token.head.head, keys)
+            self._actor_of_one(token.head.head, keys, depth + 1)
             return
         if lower in PRONOUNS_PERSON | PRONOUNS_THING:
             _add(keys, self._antecedent(token))
@@ -226,13 +228,13 @@ class EventRules:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        self._actor_of_one(obj, keys)
+                        self._actor_of_one(obj, keys, depth + 1)
                         if keys:
                             return
         if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
             for child in token.children:
                 if child.dep_ == "appos":
-                    self._actor_of_one(child, keys)
+                    self._actor_of_one(child, keys, depth + 1)
         if (
             not keys
             and token.pos_ == "NOUN"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from graph_service.config import Settings, get_settings
 from graph_service.records import Actor, ArticleMeta, Event, Evidence, Extraction, Place, Relation
+from loaders import gazetteer, geocode
 from loaders.boilerplate import mask_boilerplate
 from loaders.events import EventDraft, EventRules
 from loaders.mentions import ArticleEntities, resolve_entities
@@ -34,6 +35,9 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or get_settings()
         self.nlp = load_nlp(self.settings.spacy_model)
+        # build the gazetteer indexes now, not inside the first article's timing
+        gazetteer.lookup_actor("France")
+        geocode.geocode("Paris")
 
     def extract(self, article: RawArticle) -> Extraction:
         """Extract one article."""
