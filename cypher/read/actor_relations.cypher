@@ -1,0 +1,52 @@
+// How one actor is linked to each other actor, both directions, most links first (GET /actors/{id}/relations):
+// events one side carried out against the other (a strike on a place counts against the place's country),
+// denials of the other's events or claims, and organisational links (LEADS, MEMBER_OF, ALLIED_WITH ...).
+// params: $id, $skip, $limit.
+// columns: id, name, kind, total, links [{kind, direction, count, first, last, evidence, articles}]
+MATCH (x:Actor {id: $id})
+CALL (x) {
+  MATCH (x)-[:AGENT_OF]->(e:Event)-[:TARGETS]->(y:Actor)
+  RETURN y, e.type AS kind, 'out' AS direction, e, null AS r
+  UNION
+  MATCH (y:Actor)-[:AGENT_OF]->(e:Event)-[:TARGETS]->(x)
+  RETURN y, e.type AS kind, 'in' AS direction, e, null AS r
+  UNION
+  MATCH (x)-[:AGENT_OF]->(e:Strike)-[:AT|TARGETS]->(p:Place)
+  WHERE p.country IS NOT NULL
+  MATCH (y:Actor {id: 'country:' + p.country})
+  RETURN y, e.type AS kind, 'out' AS direction, e, null AS r
+  UNION
+  MATCH (:Place {id: x.id})<-[:LOCATED_IN*0..3]-(:Place)<-[:AT|TARGETS]-(e:Strike)<-[:AGENT_OF]-(y:Actor)
+  RETURN y, e.type AS kind, 'in' AS direction, e, null AS r
+  UNION
+  MATCH (x)-[:AGENT_OF]->(e:Denial)-[:DENIES]->(:Event)<-[:AGENT_OF|CLAIMS]-(y:Actor)
+  RETURN y, e.type AS kind, 'out' AS direction, e, null AS r
+  UNION
+  MATCH (x)-[:AGENT_OF|CLAIMS]->(:Event)<-[:DENIES]-(e:Denial)<-[:AGENT_OF]-(y:Actor)
+  RETURN y, e.type AS kind, 'in' AS direction, e, null AS r
+  UNION
+  MATCH (x)-[r:LEADS|MEMBER_OF|PART_OF|SPOKESPERSON_FOR|ALLIED_WITH|SUPPORTS]->(y:Actor)
+  RETURN y, type(r) AS kind, 'out' AS direction, null AS e, r
+  UNION
+  MATCH (x)<-[r:LEADS|MEMBER_OF|PART_OF|SPOKESPERSON_FOR|ALLIED_WITH|SUPPORTS]-(y:Actor)
+  RETURN y, type(r) AS kind, 'in' AS direction, null AS e, r
+}
+WITH x, y, kind, direction, e, r
+WHERE y <> x
+WITH y, kind, direction, collect(DISTINCT e) AS events, collect(DISTINCT r) AS links,
+     min(e.date) AS first, max(e.date) AS last
+WITH y, {
+       kind: kind,
+       direction: direction,
+       count: CASE WHEN size(events) > 0 THEN size(events)
+                   ELSE reduce(n = 0, l IN links | n + size(coalesce(l.articles, []))) END,
+       first: toString(first),
+       last: toString(last),
+       evidence: [ev IN events[..3] | head([(ev)-[rep:REPORTED_IN]->(art:Article) |
+                   {event: ev.id, date: toString(ev.date), article: art.id, sentence: rep.sentence}])],
+       articles: reduce(acc = [], l IN links | acc + coalesce(l.articles, []))[..10]
+     } AS link
+WITH y, collect(link) AS links, sum(link.count) AS total
+RETURN y.id AS id, y.name AS name, y.kind AS kind, total, links
+ORDER BY total DESC, name, id
+SKIP $skip LIMIT $limit

@@ -1,0 +1,41 @@
+// Events matching optional filters, newest first (GET /events, GET /places/{id}/events).
+// The search starts from the most selective filter given: actor, then place, then claimant, else every event.
+// params: $type, $actor (agent or target), $place (at or targeting it or a place inside it), $from, $to
+// ('YYYY-MM-DD'), $claimed_by (actor id), $disputed (bool: some actor denies it), $skip, $limit; null = any.
+// columns: id, type, date, weapon, killed, injured, agents, targets, places, claimed_by, disputed, reports
+CALL () {
+  MATCH (:Actor {id: $actor})-[:AGENT_OF|TARGETS]-(e:Event)
+  RETURN e
+  UNION
+  MATCH (:Place {id: $place})<-[:LOCATED_IN*0..4]-(:Place)<-[:AT|TARGETS]-(e:Event)
+  WHERE $actor IS NULL
+  RETURN e
+  UNION
+  MATCH (:Actor {id: $claimed_by})-[:CLAIMS]->(e:Event)
+  WHERE $actor IS NULL AND $place IS NULL
+  RETURN e
+  UNION
+  MATCH (e:Event)
+  WHERE $actor IS NULL AND $place IS NULL AND $claimed_by IS NULL
+  RETURN e
+}
+WITH e
+WHERE ($type IS NULL OR e.type = $type)
+  AND ($from IS NULL OR e.date >= date($from))
+  AND ($to IS NULL OR e.date <= date($to))
+  AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:AGENT_OF|TARGETS]-(e) })
+  AND ($place IS NULL OR EXISTS { (e)-[:AT|TARGETS]->(:Place)-[:LOCATED_IN*0..4]->(:Place {id: $place}) })
+  AND ($claimed_by IS NULL OR EXISTS { (:Actor {id: $claimed_by})-[:CLAIMS]->(e) })
+  AND ($disputed IS NULL OR EXISTS { (:Denial)-[:DENIES]->(e) } = $disputed)
+WITH e
+ORDER BY e.date IS NULL, e.date DESC, e.id
+SKIP $skip LIMIT $limit
+RETURN e.id AS id, e.type AS type, toString(e.date) AS date, e.weapon AS weapon, e.killed AS killed,
+       e.injured AS injured,
+       [(a:Actor)-[:AGENT_OF]->(e) | a {.id, .name}] AS agents,
+       [(e)-[:TARGETS]->(t) | {id: t.id, name: t.name, label: CASE WHEN t:Actor THEN 'Actor' ELSE 'Place' END}]
+         AS targets,
+       [(e)-[:AT]->(p:Place) | p {.id, .name}] AS places,
+       [(c:Actor)-[:CLAIMS]->(e) | c {.id, .name}] AS claimed_by,
+       EXISTS { (:Denial)-[:DENIES]->(e) } AS disputed,
+       COUNT { (e)-[:REPORTED_IN]->(:Article) } AS reports

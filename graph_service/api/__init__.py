@@ -1,0 +1,75 @@
+"""The HTTP API: `create_app()` wires settings, the process's Neo4j driver, routes and error handling."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Depends, FastAPI
+
+from graph_service.api.deps import require_read_key
+from graph_service.api.errors import ERROR_RESPONSES, install_error_handlers
+from graph_service.api.ingest import ArticleIngester
+from graph_service.api.limits import MAX_BODY_BYTES, BodySizeLimit
+from graph_service.api.routes import actors, articles, events, graph, health, places, timeline
+from graph_service.config import Settings, get_settings
+from graph_service.db import create_driver
+from graph_service.queries import Reader
+
+logger = logging.getLogger(__name__)
+
+# Read-only routers: they need the API key only when CKG_REQUIRE_KEY_FOR_READS is set.
+# New resources (e.g. routes/export.py for /graph/export) add their router here.
+READ_ROUTERS: list[APIRouter] = [
+    health.router,
+    actors.router,
+    places.router,
+    events.router,
+    timeline.router,
+    graph.router,
+]
+# Routers that check the key per operation themselves (writes always need it).
+OWN_AUTH_ROUTERS: list[APIRouter] = [articles.router]
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """One driver for the process: opened at start-up, closed at shutdown; Neo4j may still be down."""
+    settings: Settings = app.state.settings
+    # create_driver uses query_timeout_s for connecting and retrying; the API wants those short (503 within
+    # ~2 s when Neo4j is down) while each query keeps the full query_timeout_s as its transaction timeout.
+    driver = create_driver(
+        settings.model_copy(update={"query_timeout_s": settings.api_neo4j_connect_timeout_s})
+    )
+    app.state.reader = Reader(
+        driver,
+        database=settings.neo4j_database,
+        uri=settings.neo4j_uri,
+        user=settings.neo4j_user,
+        timeout_s=settings.query_timeout_s,
+    )
+    app.state.ingester = ArticleIngester(driver, settings)
+    try:
+        yield
+    finally:
+        driver.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI application for `settings` (default: the process settings)."""
+    app = FastAPI(
+        title="conflict-kg",
+        summary="Actors, places and conflict events extracted from news, with provenance, from Neo4j.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses=ERROR_RESPONSES,
+    )
+    app.state.settings = settings or get_settings()
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    for router in READ_ROUTERS:
+        app.include_router(router, dependencies=[Depends(require_read_key)])
+    for router in OWN_AUTH_ROUTERS:
+        app.include_router(router)
+    return app

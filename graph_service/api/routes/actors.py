@@ -1,0 +1,54 @@
+"""GET /actors, /actors/{id}, /actors/{id}/relations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from graph_service import queries
+from graph_service.api.deps import PageDep, ReaderDep, page_of
+from graph_service.api.schemas import ActorDetail, ActorRelation, ActorSummary, Page
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+ActorKindName = Annotated[
+    str | None,
+    Query(
+        pattern="^(country|armed_group|government_body|organization|person|other)$",
+        description="country, armed_group, government_body, organization, person or other",
+    ),
+]
+
+
+@router.get("", response_model=Page[ActorSummary], summary="Find actors by name, kind or country")
+def list_actors(
+    reader: ReaderDep,
+    page: PageDep,
+    q: Annotated[str | None, Query(max_length=200, description="part of the name or an alias")] = None,
+    kind: ActorKindName = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3")] = None,
+) -> dict:
+    """Actors whose name or alias contains `q`, most active first."""
+    found = queries.actors(
+        reader, q=q or None, kind=kind, country=country.upper() if country else None,
+        offset=page.offset, limit=page.limit,
+    )  # fmt: skip
+    return page_of(found, page)
+
+
+@router.get("/{actor_id}", response_model=ActorDetail, summary="One actor")
+def get_actor(actor_id: str, reader: ReaderDep) -> dict:
+    """The actor, its role counts, and which articles used which of its names."""
+    return queries.actor(reader, actor_id)
+
+
+@router.get(
+    "/{actor_id}/relations",
+    response_model=Page[ActorRelation],
+    summary="How an actor is linked to every other actor",
+)
+def get_relations(actor_id: str, reader: ReaderDep, page: PageDep) -> dict:
+    """Per other actor: struck / was struck by, accused, denied claims of, allied with ... with counts,
+    first and last dates and sample evidence sentences; most linked actors first."""
+    return page_of(queries.actor_relations(reader, actor_id, offset=page.offset, limit=page.limit), page)

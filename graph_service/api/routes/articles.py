@@ -1,0 +1,40 @@
+"""POST /articles (API key required) and GET /articles/{id}."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Request
+
+from graph_service import queries
+from graph_service.api.deps import ReaderDep, require_read_key, require_write_key
+from graph_service.api.schemas import ArticleDetail, ArticlesIn, IngestResult
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.post(
+    "",
+    response_model=IngestResult,
+    dependencies=[Depends(require_write_key)],
+    summary="Ingest one article or a list of articles",
+)
+def post_articles(
+    request: Request,
+    body: Annotated[ArticlesIn, Body()],
+) -> dict:
+    """Extract and write the articles as `ckg ingest` does; already ingested texts are skipped."""
+    articles = body if isinstance(body, list) else [body]
+    records = [article.model_dump(exclude_none=True) for article in articles]
+    return request.app.state.ingester.ingest(records)
+
+
+@router.get(
+    "/{article_id}",
+    response_model=ArticleDetail,
+    dependencies=[Depends(require_read_key)],
+    summary="An article with its extracted actors, places and events",
+)
+def get_article(article_id: str, reader: ReaderDep) -> dict:
+    """The article, its text, what it mentions and the events it reports with sentences and offsets."""
+    return queries.article(reader, article_id)
