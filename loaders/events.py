@@ -247,6 +247,12 @@ class EventRules:
         organ = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound") + " ministry"
         owners = [c for c in noun.children if c.dep_ == "poss"]
         owners += [conj for o in owners for conj in o.conjuncts]
+        doc = noun.doc
+        owners += [  # "Both Armenia's and ...": possessives the parser hung elsewhere
+            t
+            for t in doc[max(noun.sent.start, noun.i - 8) : noun.i]
+            if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS" and t not in owners
+        ]
         keys: list[str] = []
         for owner in owners:
             for key in self.actors_of(owner, follow_conj=False) or [self._nominal_reference(owner)]:
@@ -293,6 +299,12 @@ class EventRules:
     def _antecedent(self, pronoun: Token) -> str | None:
         lower = pronoun.lower_
         want_person = lower in PRONOUNS_PERSON
+        if pronoun.dep_ in SUBJECT_DEPS | {"poss"}:
+            # 'the RSF said they had seized ...', 'assertions by the RSF that they ...'
+            for key in self._reporter_keys(pronoun):
+                actor = self.ent.actors[key]
+                if (actor.kind == "person") == want_person:
+                    return key
         # the subject of the same sentence comes first ('Aliyev said his forces ...')
         sent_subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS]
         for subject in reversed(sent_subjects):
@@ -350,7 +362,13 @@ class EventRules:
         keys: list[str] = []
         for t in tokens:
             mention = self.ent.mention_at(t)
-            if mention and mention.place and (subjects or not (mention.actor and t.dep_ in SUBJECT_DEPS)):
+            is_owner = bool(mention and mention.actor and t.dep_ in {"poss", "amod"})
+            if (
+                mention
+                and mention.place
+                and not is_owner
+                and (subjects or not (mention.actor and t.dep_ in SUBJECT_DEPS))
+            ):
                 _add(keys, mention.place)
         if not keys:
             for t in tokens:
@@ -371,14 +389,44 @@ class EventRules:
                     return self.actors_of(obj)
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
         subjects.sort(key=lambda c: 0 if (self.ent.mention_at(c) or _NO).actor else 1)
+        found: list[str] = []
         for child in subjects:
-            keys = self.actors_of(child)
-            if keys:
-                return keys
+            _add(found, *self.actors_of(child))
+        if len(subjects) > 1:
+            # a mis-parsed "Armenia's and the region's ministries": the bodies, not their countries
+            bodies = {
+                self.ent.actors[k].country for k in found if self.ent.actors[k].kind == "government_body"
+            }
+            found = [
+                k
+                for k in found
+                if not (self.ent.actors[k].kind == "country" and self.ent.actors[k].country in bodies)
+            ]
+        if found:
+            return found
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" or verb.dep_ == "pcomp":
             return self.actors_of(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
+        return []
+
+    def _reporter_keys(self, token: Token) -> list[str]:
+        """The reporter of a pronoun's own clause, without looking at 'according to'."""
+        node = token
+        while node.head.i != node.i:
+            parent = node.head
+            if (
+                parent.lemma_ in lx.REPORTING_VERBS
+                and parent.pos_ == "VERB"
+                and node.dep_ not in SUBJECT_DEPS
+            ):
+                subjects = [c for c in parent.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
+                if subjects and subjects[0].lower_ not in PRONOUNS_PERSON | PRONOUNS_THING:
+                    return self.subject_of(parent)
+                return []
+            if parent.lower_ in lx.REPORTING_NOUNS and node.dep_ in {"acl", "relcl", "ccomp"}:
+                return self._noun_owner(parent)
+            node = parent
         return []
 
     def reporter_of(self, token: Token) -> list[str]:
@@ -565,6 +613,15 @@ class EventRules:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
             verb = noun.head.head
             return [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in {"in", "during", "by"}:
+            # 'killed in a blast at a Gaza hospital': the place hangs on the verb
+            verb = noun.head.head
+            return [
+                t
+                for c in verb.children
+                if c.dep_ == "prep" and c.i != noun.head.i and c.lower_ in {"at", "in", "near", "on"}
+                for t in c.subtree
+            ]
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             verb = noun.head
             return [
@@ -612,10 +669,10 @@ class EventRules:
         else:
             places = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS])
             agents = self.subject_of(token)
-        if not places or self._inside_speech_act(token, kinds=lx.ACCUSATION_VERBS):
-            return
         if self._negated(token):
             self._denial_by_negation(token, places)
+            return
+        if not places or self._inside_speech_act(token, kinds=lx.ACCUSATION_VERBS):
             return
         event = self._new("capture", token)
         _add(event.agents, *agents)
@@ -754,7 +811,7 @@ class EventRules:
             segments.append(current)
         kept = []
         for segment in segments:
-            words = [t for t in segment if not t.is_punct]
+            words = [t for t in segment if not (t.is_punct or t.is_space)]
             if not words:
                 continue
             numbers = [t for t in words if t.like_num and t.ent_type_ not in {"DATE", "TIME"}]
@@ -776,10 +833,13 @@ class EventRules:
             extra.injured = count[0] if event.killed is None else None
             extra.count_qualifier = "exact"
             extra.victims = event.victims
-            extra.locations = self.places_in(segment)
-            extra.claimed_by = list(event.claimed_by)
-            if not extra.locations:
-                extra.claimed_by = self.actors_of(segment[0], follow_conj=False)
+            speaker = self.actors_of(segment[0], follow_conj=False) if segment[-1].like_num else []
+            if speaker and event.claimed_by:
+                # 'X says it lost 24 civilians, and Y two': Y's own figure, as Y reports it
+                extra.claimed_by = speaker
+            else:
+                extra.locations = self.places_in(segment)
+                extra.claimed_by = list(event.claimed_by)
             extra.date = event.date
 
     def _toll(self, noun: Token) -> None:

@@ -11,6 +11,7 @@ government side; ministries and governments that speak are their own actors, par
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +37,30 @@ from loaders.lexicon import (
 from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
+RANKS = {
+    "major",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "brigadier",
+    "captain",
+    "capt",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "commander",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "president",
+    "minister",
+    "prime",
+}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -66,6 +91,7 @@ class PlaceEntry:
     aliases: set[str] = field(default_factory=set)
     in_story: bool = False
     within: str | None = None  # key of a place of the article it lies in ('Khartoum airport' -> Khartoum)
+    head: str | None = None  # for a site: its head noun ('hospital'), to join its mentions
 
 
 @dataclass
@@ -210,6 +236,7 @@ class _Resolver:
         for span in self.spans:
             self._resolve_span(span)
         self._resolve_unlabelled_names()
+        self._resolve_titled_names()
         self._resolve_loose_demonyms()
         self._resolve_force_phrases()
         self._resolve_sites()
@@ -374,6 +401,8 @@ class _Resolver:
         return self.entities.country_actor(country, surface)
 
     def _government(self, country: str, surface: str) -> ActorEntry:
+        if country not in self.civil_war and "regime" not in surface.lower():
+            return self.entities.country_actor(country, surface)
         name = f"{country_adjective(country)} government"
         return self.entities.add_actor(f"gov:{country}:government", name, "government_body", country, surface)
 
@@ -427,6 +456,27 @@ class _Resolver:
                     i = stop - 1
                     break
             i += 1
+
+    def _resolve_titled_names(self) -> None:
+        """'spokesperson Omar Saranga': capitalised words right after a title are a person the NER missed."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in TITLE_WORDS or token.i + 1 >= len(doc):
+                continue
+            start = token.i + 1
+            while start < len(doc) and doc[start].lower_ in RANKS:
+                start += 1  # 'spokesman Major General ...': ranks are titles, not names
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                if end in self.entities.by_token:
+                    break
+                end += 1
+            if end - start >= 2 and not any(i in self.entities.by_token for i in range(start, end)):
+                span = Span(doc, start, end, label="PERSON")
+                key = f"person:{canonical_name(span.text).lower()}"
+                self.entities.add_actor(key, span.text, "person", None, span.text)
+                self.person_tokens.setdefault(doc[end - 1].lower_, key)
+                self.entities.mark(start, end, actor=key)
 
     def _resolve_loose_demonyms(self) -> None:
         """Demonyms the NER missed ('Azeri claim') name their country."""
@@ -501,7 +551,8 @@ class _Resolver:
             while left and (
                 left[0].dep_ == "det"
                 or left[0].is_punct
-                or _is_country_word(left[0])
+                or gazetteer.demonym_country(left[0].text)
+                or gazetteer.is_country_surface(left[0].text)
                 or left[0].tag_ == "POS"
             ):
                 left = left[1:]  # "Sudan's Khartoum airport" is named "Khartoum airport"
@@ -533,8 +584,20 @@ class _Resolver:
                 population=0,
                 admin1=None,
             )
+            same = next(
+                (e for e in entities.places.values() if e.place.kind == "site" and e.head == token.lemma_),
+                None,
+            )
+            if same is not None:
+                # 'a Gaza hospital' ... 'the Al-Ahli al-Arabi hospital': one site, every name kept
+                same.aliases.add(clean_surface(phrase))
+                if same.place.lat is None and site.lat is not None:
+                    same.place = dataclasses.replace(same.place, lat=site.lat, lon=site.lon)
+                entities.mark(start, token.i + 1, place=same.key)
+                continue
             entry = entities.add_place(site, phrase)
             entry.within = container
+            entry.head = token.lemma_
             entities.mark(start, token.i + 1, place=entry.key)
 
     def _place_after(self, token: Token) -> str | None:
@@ -568,6 +631,11 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
         words = {t.lower_ for t in title_tokens}
         if not words & TITLE_WORDS:
             continue
+        if words & {"former", "ex", "late", "retired"}:
+            person.title = person.title or " ".join(
+                t.text for t in title_tokens if not entities.mention_at(t)
+            )
+            continue  # a former office ties a person to no one now
         affiliation = None
         for t in title_tokens:
             m = entities.mention_at(t)
@@ -644,6 +712,9 @@ def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
         ):
             actor.acts = True
         elif root.dep_ in {"poss", "compound", "amod", "nmod"}:
+            owned = entities.mention_at(head)
+            if owned and owned.actor and owned.actor != actor.key:
+                continue  # "Yemen's Houthi rebels": the group acts, not Yemen
             actor.acts = head.lower_ not in PLACE_NOUNS | SITE_NOUNS | TITLE_WORDS and head.lemma_ not in {
                 "people",
                 "soil",
