@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from graph_service.api.deps import require_read_key
+from graph_service.api.deps import require_read_key, require_write_key
 from graph_service.api.errors import ERROR_RESPONSES, install_error_handlers
 from graph_service.api.ingest import ArticleIngester
 from graph_service.api.limits import MAX_BODY_BYTES, BodySizeLimit
@@ -19,18 +19,18 @@ from graph_service.queries import Reader
 
 logger = logging.getLogger(__name__)
 
-# Read-only routers: they need the API key only when CKG_REQUIRE_KEY_FOR_READS is set.
+# Read-only routers: they need the API key only when CKG_REQUIRE_KEY_FOR_READS is set; write routers always.
 # New resources (e.g. routes/export.py for /graph/export) add their router here.
 READ_ROUTERS: list[APIRouter] = [
     health.router,
+    articles.router,
     actors.router,
     places.router,
     events.router,
     timeline.router,
     graph.router,
 ]
-# Routers that check the key per operation themselves (writes always need it).
-OWN_AUTH_ROUTERS: list[APIRouter] = [articles.router]
+WRITE_ROUTERS: list[APIRouter] = [articles.write_router]
 
 
 @asynccontextmanager
@@ -65,11 +65,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         responses=ERROR_RESPONSES,
     )
-    app.state.settings = settings or get_settings()
+    settings = settings or get_settings()
+    app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    # Only declared (and checked) when the setting asks for it, so the OpenAPI security matches behaviour.
+    read_auth = [Depends(require_read_key)] if settings.ckg_require_key_for_reads else []
     for router in READ_ROUTERS:
-        app.include_router(router, dependencies=[Depends(require_read_key)])
-    for router in OWN_AUTH_ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=read_auth)
+    for router in WRITE_ROUTERS:
+        app.include_router(router, dependencies=[Depends(require_write_key)])
     return app

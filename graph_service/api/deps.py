@@ -37,21 +37,18 @@ ReaderDep = Annotated[Reader, Depends(get_reader)]
 
 
 def check_key(settings: Settings, given: str | None) -> None:
-    """Raise 401 without a key, 403 with a wrong one (or when no key is configured at all)."""
+    """Raise 401 for a missing or wrong key, 403 when the server has no key (the operation is disabled)."""
     expected = settings.ckg_api_key.get_secret_value() if settings.ckg_api_key is not None else ""
     if not expected:
         raise HTTPException(
-            status.HTTP_403_FORBIDDEN, "this API has no CKG_API_KEY configured; it is refused"
+            status.HTTP_403_FORBIDDEN, "this operation is disabled: the server has no CKG_API_KEY configured"
         )
+    challenge = {"WWW-Authenticate": "X-API-Key"}
     if not given:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "missing X-API-Key header",
-            headers={"WWW-Authenticate": "X-API-Key"},
-        )
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing X-API-Key header", headers=challenge)
     # Compared as bytes: compare_digest refuses non-ASCII str, and header values can be any Latin-1 text.
     if not hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode("utf-8")):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "wrong X-API-Key")
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong X-API-Key", headers=challenge)
 
 
 def require_write_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:

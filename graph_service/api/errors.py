@@ -27,8 +27,8 @@ RETRY_AFTER_S = 5
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text}
     for code, text in (
-        (401, "X-API-Key missing"),
-        (403, "X-API-Key wrong, or no key configured"),
+        (401, "X-API-Key missing or wrong"),
+        (403, "the operation needs a key and the server has none configured"),
         (404, "unknown id"),
         (413, "request body larger than 5 MB"),
         (422, "invalid parameters or body"),

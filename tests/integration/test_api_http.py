@@ -388,9 +388,15 @@ def test_bad_parameters_are_422_with_a_message(client: httpx.Client, path: str, 
 def test_writes_need_the_right_key(client: httpx.Client) -> None:
     article = {"text": "Invented."}
     assert "missing" in error(client.post("/articles", json=article), 401)
-    assert "wrong" in error(client.post("/articles", json=article, headers={"X-API-Key": "nope"}), 403)
+    assert "wrong" in error(client.post("/articles", json=article, headers={"X-API-Key": "nope"}), 401)
     not_ascii = {"X-API-Key": "clé-Ω".encode()}
-    assert "wrong" in error(client.post("/articles", json=article, headers=not_ascii), 403)
+    assert "wrong" in error(client.post("/articles", json=article, headers=not_ascii), 401)
+
+
+def test_writes_are_refused_when_no_key_is_configured(neo4j_settings: Settings, api_url: str) -> None:
+    with serving(api_settings(neo4j_settings, ckg_api_key=None)) as url:
+        message = error(httpx.post(f"{url}/articles", json={"text": "x"}, headers={"X-API-Key": "x"}), 403)
+        assert "CKG_API_KEY" in message
 
 
 def test_bodies_over_5_mb_are_413(client: httpx.Client) -> None:
@@ -405,7 +411,7 @@ def test_bodies_over_5_mb_are_413(client: httpx.Client) -> None:
 def test_reads_need_the_key_when_the_setting_says_so(neo4j_settings: Settings, api_url: str) -> None:
     with serving(api_settings(neo4j_settings, ckg_require_key_for_reads=True)) as url:
         error(httpx.get(f"{url}/stats"), 401)
-        error(httpx.get(f"{url}/stats", headers={"X-API-Key": "nope"}), 403)
+        error(httpx.get(f"{url}/stats", headers={"X-API-Key": "nope"}), 401)
         assert httpx.get(f"{url}/stats", headers={"X-API-Key": API_KEY}).status_code == 200
     assert httpx.get(f"{api_url}/stats").status_code == 200  # the default: reads are open
 
