@@ -20,6 +20,7 @@ CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS_PERSON = {"he", "she", "his", "her", "him"}
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "we", "our"}
+QUOTES = ('"', "\u201c", "\u201d", "'", "\u2018")
 CEASEFIRE_RE = re.compile(
     r"\b(cease\s*-?\s*fire|truce|restraint|de\s*-?\s*escalat\w*|calm|armistice|halt to|end to the (fighting|war)"
     r"|stop (the )?(fighting|hostilities))"
@@ -42,7 +43,20 @@ DENIABLE_NOUNS = {
     "reports",
     "news",
 }
-FORCE_LEMMAS = {"force", "troop", "army", "military", "fighter", "unit", "soldier", "jet", "warplane"}
+FORCE_LEMMAS = {
+    "country",
+    "nation",
+    "government",
+    "force",
+    "troop",
+    "army",
+    "military",
+    "fighter",
+    "unit",
+    "soldier",
+    "jet",
+    "warplane",
+}
 
 
 @dataclass
@@ -110,6 +124,7 @@ class EventRules:
         self.recent_actors: list[str] = []  # subjects and named actors, latest last
         self.recent_places: list[str] = []
         self.consumed: set[int] = set()  # trigger tokens already part of another event
+        self.quote_speaker: list[str] = []  # who spoke the last attributed quote
 
     # --- entry ---------------------------------------------------------------
     def run(self) -> list[EventDraft]:
@@ -120,6 +135,7 @@ class EventRules:
             before = len(self.events)
             self._sentence(sent)
             self._remember(sent)
+            self._remember_quote_speaker(sent)
             self._link_casualties(self.events[before:])
         return self._merge_duplicates()
 
@@ -141,6 +157,16 @@ class EventRules:
             if token.i in self.consumed or self.masked[token.idx].isspace():
                 continue
             self._speech_act(token)
+
+    def _remember_quote_speaker(self, sent: Span) -> None:
+        if not any(t.text in QUOTES for t in sent):
+            return
+        for token in sent:
+            if token.lemma_ in lx.REPORTING_VERBS and token.pos_ == "VERB":
+                speakers = self.subject_of(token)
+                if speakers:
+                    self.quote_speaker = self._with_affiliations(speakers)
+                    return
 
     def _remember(self, sent: Span) -> None:
         for token in sent:
@@ -439,18 +465,34 @@ class EventRules:
                 and parent.pos_ in {"VERB", "AUX"}
                 and node.dep_ not in SUBJECT_DEPS
             ):
-                return self.subject_of(parent)
+                found = self.subject_of(parent)
+                if found:
+                    return found
+                # 'Intelligence ... indicates that ...': a source that is no actor; the speaker is further up
             if parent.lower_ in lx.REPORTING_NOUNS and node.dep_ in {"acl", "prep", "relcl", "ccomp", "pobj"}:
                 owner = self._noun_owner(parent)
                 if owner:
                     return owner
             node = parent
+        root = token.sent.root
+        for child in root.children:
+            # 'X is violating the truce, Erdogan said': the reporting verb hangs on the reported clause
+            if (
+                child.dep_ in {"parataxis", "advcl"}
+                and child.lemma_ in lx.REPORTING_VERBS
+                and child.i > token.i
+            ):
+                found = self.subject_of(child)
+                if found:
+                    return found
         for t in token.sent:
             if t.lower_ == "according":
                 for prep in t.children:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return self.actors_of(obj)
+        if token.sent.text.lstrip().startswith(QUOTES) and self.quote_speaker:
+            return list(self.quote_speaker)  # a quote that goes on from the previous, attributed one
         return []
 
     def _noun_owner(self, noun: Token) -> list[str]:
@@ -578,6 +620,8 @@ class EventRules:
             for key in self.actors_of(t, follow_conj=False)
             if key not in agents
         ]
+        if is_verb and self._accuses_of_attack(token, agents):
+            return
         if not places:
             return
         event = self._new("strike", token)
@@ -587,6 +631,23 @@ class EventRules:
         event.weapon = self._weapon(token, tokens)
         event.claimed_by = [k for k in self.reporter_of(token) if k not in event.agents or is_verb]
         event.date = self.date_of(token)
+
+    def _accuses_of_attack(self, verb: Token, attackers: list[str]) -> bool:
+        """'Y said X attacked it first': Y accuses X (the object is the speaker itself)."""
+        objects = [
+            c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"it", "us", "them", "him", "her"}
+        ]
+        speakers = self.reporter_of(verb)
+        if not objects or not speakers or not attackers:
+            return False
+        speaker_is_person = self.ent.actors[speakers[0]].kind == "person"
+        if (objects[0].lower_ in {"him", "her"}) != speaker_is_person or set(attackers) & set(speakers):
+            return False
+        event = self._new("accusation", verb)
+        _add(event.agents, *self._with_affiliations(speakers))
+        _add(event.targets, *[a for a in attackers if a not in speakers])
+        event.date = self.date_of(verb)
+        return True
 
     def _noun_agents(self, noun: Token) -> list[str]:
         keys: list[str] = []
@@ -904,7 +965,7 @@ class EventRules:
     # --- speech acts ----------------------------------------------------------------
     def _speech_act(self, token: Token) -> None:
         lemma = token.lemma_
-        if token.pos_ not in {"VERB", "NOUN"} or self._negated(token):
+        if token.pos_ not in {"VERB", "NOUN", "ADJ", "ADP", "AUX"} or self._negated(token):
             return
         if lemma in lx.DENIAL_VERBS and token.pos_ == "VERB":
             self._denial(token)
@@ -914,6 +975,40 @@ class EventRules:
             self._threat(token)
         elif lemma in lx.DEMAND_VERBS and token.pos_ == "VERB":
             self._demand_or_call(token)
+        elif lemma in lx.RETALIATE_VERBS and token.pos_ == "VERB" and self._modal(token):
+            self._threat_from_plan(token)
+        elif lemma in {"violate", "breach"} and token.pos_ == "VERB":
+            self._reported_accusation(token, self.subject_of(token))
+        elif lemma in {"responsible", "behind"} and token.dep_ in {"acomp", "prep"}:
+            self._reported_accusation(token, self.subject_of(token.head))
+        elif token.lower_ in {"must", "should"} and token.dep_ == "aux":
+            self._reported_demand(token)
+
+    def _reported_accusation(self, token: Token, accused: list[str]) -> None:
+        """'X is violating the ceasefire, Y said' / 'Y says X is responsible for ...': Y accuses X."""
+        accusers = self._with_affiliations(self.reporter_of(token))
+        accused = [k for k in accused if k not in accusers]
+        if not accusers or not accused:
+            return
+        event = self._new("accusation", token)
+        _add(event.agents, *accusers)
+        _add(event.targets, *accused)
+        scope = [t for t in token.head.subtree if t.i > token.i]
+        event.about = self._events_referred(scope, exclude_agents=accusers) if scope else []
+        event.date = self.date_of(token)
+
+    def _reported_demand(self, modal: Token) -> None:
+        """'Y said X must withdraw': Y demands it of X."""
+        verb = modal.head
+        demanded_of = self.subject_of(verb)
+        speakers = self._with_affiliations(self.reporter_of(verb))
+        demanded_of = [k for k in demanded_of if k not in speakers]
+        if not speakers or not demanded_of or verb.i in self.consumed:
+            return
+        event = self._new("demand", verb)
+        _add(event.agents, *speakers)
+        _add(event.targets, *demanded_of)
+        event.date = self.date_of(verb)
 
     def _speakers(self, verb: Token) -> list[str]:
         agents = self.subject_of(verb)
@@ -925,6 +1020,9 @@ class EventRules:
                         agents = self.actors_of(child)
                 if not agents and head.dep_ == "pobj":
                     agents = self.actors_of(head)
+                for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        _add(agents, *self.actors_of(obj))
         return self._with_affiliations(agents)
 
     def _with_affiliations(self, agents: list[str]) -> list[str]:

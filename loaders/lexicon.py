@@ -162,6 +162,7 @@ REPORTING_VERBS = frozenset(
         "say",
         "claim",
         "tell",
+        "warn",
         "report",
         "announce",
         "add",
@@ -327,6 +328,7 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "diso
 ACCUSATION_VERBS = frozenset({"accuse", "blame", "denounce", "condemn", "charge", "fault", "hold"})
 DEMAND_VERBS = frozenset({"demand", "urge", "insist", "order", "ask", "call", "press", "tell", "want"})
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "pledge"})
+RETALIATE_VERBS = frozenset({"respond", "retaliate", "avenge", "punish", "hit", "strike"})
 CEASEFIRE_WORDS = frozenset(
     {
         "ceasefire",

@@ -561,6 +561,8 @@ class _Resolver:
             start = left[0].i
             named = [entities.mention_at(t) for t in left]
             city = next((m.place for m in named if m and m.place), None)
+            if city is None:
+                city = self._capital_as_place(left)
             owner_words = [t for t in left if not (entities.mention_at(t) and entities.mention_at(t).actor)]  # type: ignore[union-attr]
             if city is None and not any(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in owner_words):
                 continue
@@ -599,6 +601,24 @@ class _Resolver:
             entry.within = container
             entry.head = token.lemma_
             entities.mark(start, token.i + 1, place=entry.key)
+
+    def _capital_as_place(self, tokens: list[Token]) -> str | None:
+        """'Khartoum airport': a capital that names a site is the city, not the state acting."""
+        for t in tokens:
+            mention = self.entities.mention_at(t)
+            if (
+                mention is None
+                or mention.actor is None
+                or self.entities.actors[mention.actor].kind != "country"
+            ):
+                continue
+            if gazetteer.is_country_surface(t.text) or gazetteer.demonym_country(t.text):
+                continue
+            place = geocode.geocode(t.text, context_countries=self.context)
+            if place is not None:
+                mention.place = self.entities.add_place(place, t.text).key
+                return mention.place
+        return None
 
     def _place_after(self, token: Token) -> str | None:
         """The place a site is 'in' or 'at' ('the hospital in Gaza City')."""

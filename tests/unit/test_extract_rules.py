@@ -190,3 +190,48 @@ def test_ids_are_stable_and_evidence_offsets_point_into_the_text(extractor):
     assert first.model_dump() == second.model_dump()
     for event in first.events:
         assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+
+
+def test_reported_violation_and_responsibility_are_accusations(extractor):
+    view = View(
+        extract(
+            extractor,
+            "The Ethiopian army is violating the truce reached in Mekelle, Eritrea said.\n\n"
+            "Kenya said al-Shabaab was responsible for the blast in Mandera.",
+        )
+    )
+    pairs = {
+        (frozenset(view.names_of(e.agents)), frozenset(view.names_of(e.targets)))
+        for e in view.events("accusation")
+    }
+    assert (frozenset({"Eritrea"}), frozenset({"Ethiopia"})) in pairs
+    assert any("Kenya" in agents and any("Shabaab" in t for t in targets) for agents, targets in pairs)
+
+
+def test_attacked_it_first_accuses_rather_than_reports_a_strike(extractor):
+    view = View(extract(extractor, "The Rapid Support Forces said the Sudanese army had attacked it first."))
+    assert view.events("strike") == []
+    [accusation] = view.events("accusation")
+    assert view.names_of(accusation.agents) == {"Rapid Support Forces"}
+
+
+def test_must_in_reported_speech_is_a_demand_and_would_respond_a_threat(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Turkey said Greek forces must leave the island of Imia.\n\n"
+            "Foreign Minister Nikos Dendias said his country would respond at a time of its choosing.",
+        )
+    )
+    [demand] = view.events("demand")
+    assert view.names_of(demand.agents) == {"Turkey"} and view.names_of(demand.targets) == {"Greece"}
+    [threat] = view.events("threat")
+    assert "Nikos Dendias" in view.names_of(threat.agents)
+
+
+def test_a_capital_naming_a_site_is_the_city(extractor):
+    view = View(extract(extractor, "Four people were killed at Kabul airport, the ministry said."))
+    [casualty] = view.events("casualty")
+    [site] = [p for p in view.x.places if p.id in casualty.locations]
+    assert (site.name, site.kind, site.country) == ("Kabul airport", "site", "AFG")
+    assert site.lat is not None
