@@ -46,6 +46,7 @@ neo4j-stop: venv
 
 run: venv env neo4j-start
 	$(CKG) db init
+	$(CKG) ingest examples/articles
 
 test: venv
 	$(PY) -m pytest -q
