@@ -44,9 +44,11 @@ neo4j-start: venv env
 neo4j-stop: venv
 	$(CKG) neo4j stop
 
+# Ends with the API serving in the foreground (it prints where the docs and Neo4j Browser are); Ctrl-C stops it.
 run: venv env neo4j-start
 	$(CKG) db init
 	$(CKG) ingest examples/articles
+	$(CKG) serve
 
 test: venv
 	$(PY) -m pytest -q

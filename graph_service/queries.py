@@ -60,9 +60,10 @@ class Reader:
 
     def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """The rows of `cypher/read/<name>.cypher` run with `params`."""
-        text = cypher.query(f"read/{name}")
-        # An explicit transaction, not execute_read: its retry loop would hold a request well past 2 s
-        # when Neo4j is down; the caller gets 503 at once and may retry.
+        query = neo4j.Query(cypher.query(f"read/{name}"), timeout=self.timeout_s)
+        # An auto-commit transaction in a READ session, not execute_read: its retry loop would hold a request
+        # well past 2 s when Neo4j is down (the caller gets 503 at once and may retry), and it saves the
+        # COMMIT round trip.
         with (
             self._errors(),
             self.driver.session(
@@ -70,10 +71,10 @@ class Reader:
                 default_access_mode=neo4j.READ_ACCESS,
                 notifications_min_severity="OFF",
             ) as session,
-            session.begin_transaction(timeout=self.timeout_s) as tx,
         ):
-            rows = [record.data() for record in tx.run(text, params)]
-            tx.commit()
+            # Columns are plain values (maps, lists, strings), so dict() suffices: record.data() would walk
+            # every nested value again.
+            rows = [dict(record) for record in session.run(query, params)]
         return rows
 
     def one(self, name: str, what: str, **params: Any) -> dict[str, Any]:

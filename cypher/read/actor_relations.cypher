@@ -35,18 +35,18 @@ WITH x, y, kind, direction, e, r
 WHERE y <> x
 WITH y, kind, direction, collect(DISTINCT e) AS events, collect(DISTINCT r) AS links,
      min(e.date) AS first, max(e.date) AS last
-WITH y, {
-       kind: kind,
-       direction: direction,
-       count: CASE WHEN size(events) > 0 THEN size(events)
-                   ELSE reduce(n = 0, l IN links | n + size(coalesce(l.articles, []))) END,
-       first: toString(first),
-       last: toString(last),
-       evidence: [ev IN events[..3] | head([(ev)-[rep:REPORTED_IN]->(art:Article) |
-                   {event: ev.id, date: toString(ev.date), article: art.id, sentence: rep.sentence}])],
-       articles: reduce(acc = [], l IN links | acc + coalesce(l.articles, []))[..10]
-     } AS link
-WITH y, collect(link) AS links, sum(link.count) AS total
-RETURN y.id AS id, y.name AS name, y.kind AS kind, total, links
-ORDER BY total DESC, name, id
+WITH y, kind, direction, events, links, first, last,
+     CASE WHEN size(events) > 0 THEN size(events)
+          ELSE reduce(n = 0, l IN links | n + size(coalesce(l.articles, []))) END AS count
+WITH y, collect({kind: kind, direction: direction, count: count, first: first, last: last, events: events[..3],
+                 links: links}) AS found, sum(count) AS total
+ORDER BY total DESC, y.name, y.id
 SKIP $skip LIMIT $limit
+// Evidence sentences only for the page: looking them up is most of the query's work.
+RETURN y.id AS id, y.name AS name, y.kind AS kind, total,
+       [l IN found | {
+          kind: l.kind, direction: l.direction, count: l.count, first: toString(l.first), last: toString(l.last),
+          evidence: [ev IN l.events | head([(ev)-[rep:REPORTED_IN]->(art:Article) |
+                      {event: ev.id, date: toString(ev.date), article: art.id, sentence: rep.sentence}])],
+          articles: reduce(acc = [], r IN l.links | acc + coalesce(r.articles, []))[..10]
+       }] AS links

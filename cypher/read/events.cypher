@@ -15,17 +15,20 @@ CALL () {
   WHERE $actor IS NULL AND $place IS NULL
   RETURN e
   UNION
+  // UNWIND of an empty list ends the branch before the label scan is even started.
+  UNWIND CASE WHEN $actor IS NULL AND $place IS NULL AND $claimed_by IS NULL THEN [1] ELSE [] END AS go
   MATCH (e:Event)
-  WHERE $actor IS NULL AND $place IS NULL AND $claimed_by IS NULL
   RETURN e
 }
 WITH e
+// The branches above are exclusive, so the starting filter itself needs no second check.
 WHERE ($type IS NULL OR e.type = $type)
   AND ($from IS NULL OR e.date >= date($from))
   AND ($to IS NULL OR e.date <= date($to))
-  AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:AGENT_OF|TARGETS]-(e) })
-  AND ($place IS NULL OR EXISTS { (e)-[:AT|TARGETS]->(:Place)-[:LOCATED_IN*0..4]->(:Place {id: $place}) })
-  AND ($claimed_by IS NULL OR EXISTS { (:Actor {id: $claimed_by})-[:CLAIMS]->(e) })
+  AND ($actor IS NULL OR $place IS NULL
+       OR EXISTS { (e)-[:AT|TARGETS]->(:Place)-[:LOCATED_IN*0..4]->(:Place {id: $place}) })
+  AND ($claimed_by IS NULL OR ($actor IS NULL AND $place IS NULL)
+       OR EXISTS { (:Actor {id: $claimed_by})-[:CLAIMS]->(e) })
   AND ($disputed IS NULL OR EXISTS { (:Denial)-[:DENIES]->(e) } = $disputed)
 WITH e
 ORDER BY e.date IS NULL, e.date DESC, e.id

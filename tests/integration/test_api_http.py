@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from conftest import free_port
 from neo4j import Driver
 from pydantic import SecretStr
 
@@ -99,13 +100,6 @@ def load_invented_graph(driver: Driver, settings: Settings) -> None:
     db.apply_schema(driver, database)
     summary = write_all(invented_articles(), GraphWriter(driver, database=database))
     assert summary.new == 2 and not summary.failed
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
