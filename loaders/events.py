@@ -179,7 +179,7 @@ class EventRules:
                 self.recent_actors.append(mention.actor)
             elif mention.actor:
                 self.recent_actors.insert(max(0, len(self.recent_actors) - 1), mention.actor)
-            if mention.place:
+            if mention.place and self.ent.places[mention.place].place.kind != "country":
                 self.recent_places.append(mention.place)
 
     # --- argument helpers -----------------------------------------------------
@@ -270,7 +270,10 @@ class EventRules:
 
     def _ministry_owners(self, noun: Token) -> list[str]:
         """ "Armenia's and the breakaway region's defence ministries": one body per owner."""
-        organ = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound") + " ministry"
+        organ = (
+            " ".join(c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.is_lower)
+            + " ministry"
+        )
         owners = [c for c in noun.children if c.dep_ == "poss"]
         owners += [conj for o in owners for conj in o.conjuncts]
         doc = noun.doc
@@ -1247,8 +1250,14 @@ class EventRules:
                     other.cause = twin
         return kept
 
-    @staticmethod
-    def _same(a: EventDraft, b: EventDraft) -> bool:
+    def _same_side(self, a: list[str], b: list[str]) -> bool:
+        """Two claimants lists from one side: one is empty, they share an actor, or a country."""
+        if not a or not b or set(a) & set(b):
+            return True
+        countries = lambda keys: {self.ent.actors[k].country for k in keys} - {None}  # noqa: E731
+        return bool(countries(a) & countries(b))
+
+    def _same(self, a: EventDraft, b: EventDraft) -> bool:
         if a.type != b.type:
             return False
         agents_fit = not a.agents or not b.agents or bool(set(a.agents) & set(b.agents))
@@ -1259,7 +1268,15 @@ class EventRules:
                 and (a.date == b.date or not a.date or not b.date)
             )
         if a.type == "casualty":
-            return (a.killed, a.injured, a.claimed_by) == (b.killed, b.injured, b.claimed_by)
+            figures = [(a.killed, b.killed), (a.injured, b.injured)]
+            compatible = all(x is None or y is None or x == y for x, y in figures)
+            shared = any(x is not None and x == y for x, y in figures)
+            same_cause = (
+                a.cause is b.cause
+                or (a.cause is None) != (b.cause is None)
+                and bool(set(a.locations) & set(b.locations))
+            )
+            return compatible and shared and same_cause and self._same_side(a.claimed_by, b.claimed_by)
         if a.type == "denial":
             same_target = {id(x) for x in a.denies} == {id(x) for x in b.denies}
             return bool(set(a.agents) & set(b.agents)) and same_target

@@ -235,6 +235,7 @@ class _Resolver:
                 self._register_person_tokens(span)
         for span in self.spans:
             self._resolve_span(span)
+        self._propagate_names()
         self._resolve_unlabelled_names()
         self._resolve_titled_names()
         self._resolve_loose_demonyms()
@@ -288,6 +289,22 @@ class _Resolver:
         key = f"person:{canonical_name(span.text).lower()}"
         self.person_tokens.setdefault(span[-1].lower_, key)
         self.person_tokens.setdefault(key.split(":", 1)[1], key)
+
+    def _propagate_names(self) -> None:
+        """One name, one reading per article: occurrences the NER skipped take the reading of the others."""
+        doc = self.doc
+        readings: dict[tuple[str, ...], Mention] = {}
+        for mention in self.entities.mentions:
+            words = tuple(t.text for t in doc[mention.start : mention.end])
+            if words and words[0][:1].isupper():
+                readings.setdefault(words, mention)
+        for words, mention in sorted(readings.items(), key=lambda item: -len(item[0])):
+            size = len(words)
+            for i in range(len(doc) - size + 1):
+                if doc[i].text != words[0] or any(j in self.entities.by_token for j in range(i, i + size)):
+                    continue
+                if tuple(t.text for t in doc[i : i + size]) == words:
+                    self.entities.mark(i, i + size, actor=mention.actor, place=mention.place)
 
     def _extend_to_known(self, span: Span) -> Span:
         """'the Organization for Security and Co-operation' + 'in Europe': NER often cuts long names."""
@@ -372,7 +389,11 @@ class _Resolver:
         text = span.text.strip()
         key, name, kind, country = known.key, known.name, known.kind, known.country
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-        if kind == "government_body" and country and words & MILITARY_ORGAN_WORDS:
+        if kind == "government_body" and country and "ministry" in words:
+            entry = self._ministry(
+                country, key.split(":", 2)[2] if key.startswith(f"gov:{country}:") else name, text
+            )
+        elif kind == "government_body" and country and words & MILITARY_ORGAN_WORDS:
             entry = self._military(country, text)
         elif kind == "government_body" and country and words & GOVERNMENT_NOUNS:
             entry = self._government(country, text)
