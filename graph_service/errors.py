@@ -29,9 +29,10 @@ class InputError(GraphServiceError):
     """An input article could not be read or parsed."""
 
 
-class InvalidSelection(GraphServiceError):
+# Selections are user input: the API answers them with 422 like other bad input.
+class InvalidSelection(InputError):
     """An export selection is malformed or names nothing in the graph."""
 
 
-class ExportTooLarge(GraphServiceError):
+class ExportTooLarge(InputError):
     """An export selection holds more nodes than the node limit allows."""

@@ -25,6 +25,7 @@ from graph_service.records import EVENT_TYPES
 logger = logging.getLogger(__name__)
 
 DEFAULT_NODE_LIMIT = 5000
+MAX_NODE_LIMIT = 100_000
 MAX_HOPS = 4
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -180,13 +181,18 @@ def _read_graph(tx: ManagedTransaction, selection: Selection) -> nx.MultiDiGraph
     return graph
 
 
-def read_subgraph(driver: Driver, *, database: str, selection: Selection) -> nx.MultiDiGraph:
+def read_subgraph(
+    driver: Driver, *, database: str, selection: Selection, timeout_s: float | None = None
+) -> nx.MultiDiGraph:
     """The selected subgraph as a MultiDiGraph (see `graph_service.export` for its attributes)."""
+    work = neo4j.unit_of_work(timeout=timeout_s)(_read_graph) if timeout_s else _read_graph
     with (
         db.translated_errors(*db._driver_identity(driver)),
-        driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session,
+        driver.session(
+            database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF"
+        ) as session,
     ):
-        graph = session.execute_read(_read_graph, selection)
+        graph = session.execute_read(work, selection)
     logger.info(
         "export selection %s: %d nodes, %d edges",
         selection.describe(),

@@ -12,7 +12,7 @@ from graph_service.api.deps import require_read_key, require_write_key
 from graph_service.api.errors import ERROR_RESPONSES, install_error_handlers
 from graph_service.api.ingest import ArticleIngester
 from graph_service.api.limits import MAX_BODY_BYTES, BodySizeLimit
-from graph_service.api.routes import actors, articles, events, graph, health, places, timeline
+from graph_service.api.routes import actors, articles, events, export, graph, health, places, timeline
 from graph_service.config import Settings, get_settings
 from graph_service.db import create_driver
 from graph_service.queries import Reader
@@ -29,6 +29,7 @@ READ_ROUTERS: list[APIRouter] = [
     events.router,
     timeline.router,
     graph.router,
+    export.router,
 ]
 WRITE_ROUTERS: list[APIRouter] = [articles.write_router]
 

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import networkx as nx
 import pytest
 from neo4j import Driver
+from test_api_http import api_settings, serving
 
 from graph_service import export
 from graph_service.config import Settings
@@ -254,3 +256,23 @@ def test_ckg_analyze_on_an_export_prints_central_actors_and_the_daily_series(
         ("2024-05-08", 1, 5),
     ]
     assert {(d["claimant"], d["denier"]) for d in report["disputes"]} == {("Ola Teller", "Eastmark")}
+
+
+def test_get_graph_export_streams_the_selection_in_each_format(
+    invented_graph: Driver, neo4j_settings: Settings
+) -> None:
+    with serving(api_settings(neo4j_settings)) as url, httpx.Client(base_url=url, timeout=30) as client:
+        for fmt in export.FORMATS:
+            response = client.get("/graph/export", params={"actor": "Northland", "hops": 1, "format": fmt})
+            assert response.status_code == 200, response.text
+            assert response.headers["content-type"].startswith(export.MEDIA_TYPES[fmt])
+            assert f"conflict-kg.{fmt}" in response.headers["content-disposition"]
+            graph = export.parse(response.content, format=fmt)
+            assert {"actor/country:NLD", "actor/country:WMK"} <= set(graph.nodes)
+            assert graph.number_of_nodes() == 3
+        too_large = client.get("/graph/export", params={"limit": 3})
+        assert too_large.status_code == 422 and "more than 3 nodes" in too_large.json()["message"]
+        unknown = client.get("/graph/export", params={"place": "Atlantis"})
+        assert unknown.status_code == 422 and "Atlantis" in unknown.json()["message"]
+        bad_type = client.get("/graph/export", params={"type": "picnic"})
+        assert bad_type.status_code == 422
