@@ -231,7 +231,7 @@ def disputes(graph: nx.MultiDiGraph) -> list[Dispute]:
     for denial in events(graph, "denial"):
         deniers = _actors(graph, linked(graph, denial, "AGENT_OF", incoming=True)) or [denial]
         for denied in linked(graph, denial, "DENIES"):
-            claimants = _disputed_by(graph, denied) or [None]
+            claimants: list[str | None] = [*_disputed_by(graph, denied)] or [None]
             data = graph.nodes[denied]
             for claimant in claimants:
                 for denier in deniers:

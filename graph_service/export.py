@@ -141,8 +141,9 @@ def write(graph: nx.MultiDiGraph, out: IO[str], *, format: Format) -> None:
 def format_of(path: Path | str) -> Format:
     """The export format a file name implies (`.graphml`, `.gexf`, `.json`)."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in FORMATS:
-        return suffix  # type: ignore[return-value]
+    for known in FORMATS:
+        if suffix == known:
+            return known
     raise ValueError(f"cannot tell the format of {path}: use a .graphml, .gexf or .json file")
 
 

@@ -92,7 +92,7 @@ class Selection:
         return ", ".join(parts) or "whole graph"
 
 
-def split_keys(keys: Iterable[str]) -> dict[str, list[str]]:
+def split_keys(keys: Iterable[str]) -> dict[str, Any]:
     """Export node ids grouped into the `$actors`, `$places`, `$events` graph-id parameters."""
     groups: dict[str, list[str]] = {"actors": [], "places": [], "events": []}
     for key in keys:
