@@ -1057,6 +1057,15 @@ class EventRules:
                 and not set(e.claimed_by) & set(agents)
                 and e is not event
             ]
+            if not claimed:
+                # an unattributed claim a few sentences back ('a group said it had captured X')
+                claimed = [
+                    e
+                    for e in self.events
+                    if e.type in {"capture", "strike"}
+                    and not set(e.agents) & set(agents)
+                    and e.sent.start >= self._sentence_start_before(verb, 3)
+                ]
             if claimed:
                 event.denies = [claimed[-1]]
 
@@ -1072,6 +1081,11 @@ class EventRules:
                 if child.lower_ in {"it", "this", "that", "them"}:
                     return True
         return False
+
+    def _sentence_start_before(self, token: Token, count: int) -> int:
+        """Token index where the sentence `count` sentences before the token's starts."""
+        starts = [s.start for s in self.doc.sents if s.start <= token.sent.start]
+        return starts[-count - 1] if len(starts) > count else 0
 
     def _events_referred(self, scope: list[Token], *, exclude_agents: list[str]) -> list[EventDraft]:
         """Events a denial or accusation talks about: by trigger inside its scope, or by type and place."""

@@ -37,6 +37,18 @@ from loaders.lexicon import (
 from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
+ARMED_CONTEXT_WORDS = {
+    "rebel",
+    "rebels",
+    "militia",
+    "militias",
+    "armed",
+    "fighters",
+    "insurgents",
+    "alliance",
+    "guerrilla",
+    "militants",
+}
 RANKS = {
     "major",
     "general",
@@ -318,12 +330,21 @@ class _Resolver:
                 return Span(self.doc, span.start, end, label=span.label_)
         return span
 
+    def _has_acronym(self, span: Span) -> bool:
+        doc = self.doc
+        return (
+            span.end + 2 < len(doc)
+            and doc[span.end].text == "("
+            and doc[span.end + 2].text == ")"
+            and doc[span.end + 1].text.replace("-", "").isupper()
+        )
+
     def _acronym_after(self, span: Span, actor_key: str) -> None:
         """'Rapid Support Forces (RSF)': the bracketed acronym names the same actor."""
         doc = self.doc
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             acronym = doc[span.end + 1]
-            if acronym.is_upper and len(acronym.text) >= 2:
+            if acronym.text.replace("-", "").isupper() and len(acronym.text) >= 2:
                 self.entities.actors[actor_key].aliases.add(acronym.text)
                 self.acronyms[acronym.text] = actor_key
 
@@ -378,6 +399,20 @@ class _Resolver:
             return
         if span.label_ in {"ORG", "FAC"} and span[-1].lower_ in SITE_NOUNS:
             return  # a named site: handled with the other sites
+        if span.label_ == "ORG" and span[0].is_title and self._has_acronym(span) and len(span) > 1:
+            # 'the Strategic Framework for the Defence of the People of Azawad (CSP-DPA)': a named body
+            sentence_words = {t.lower_ for t in span.sent}
+            kind = "armed_group" if sentence_words & ARMED_CONTEXT_WORDS else "organization"
+            key = f"{'group' if kind == 'armed_group' else 'org'}:{canonical_name(text).lower()}"
+            entities.add_actor(
+                key,
+                canonical_name(text),
+                kind,
+                self.entities.main_country if kind == "armed_group" else None,
+                text,
+            )
+            entities.mark(span.start, span.end, actor=key)
+            return
         if span.label_ == "ORG" and span[0].is_title and any(w.lower_ in ORG_WORDS for w in span):
             country = country_of_words(list(span))
             key = f"org:{canonical_name(text).lower()}"
