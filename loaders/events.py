@@ -433,6 +433,12 @@ class EventRules:
             ]
         if found:
             return found
+        if verb.tag_ == "VBG" and verb.dep_ in SUBJECT_DEPS:
+            # 'Shelling by regime forces killed ...': a gerund names its doer with 'by'
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self.actors_of(obj)
+            return []
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" or verb.dep_ == "pcomp":
@@ -625,6 +631,9 @@ class EventRules:
         ]
         if is_verb and self._accuses_of_attack(token, agents):
             return
+        if not places and agents and self._sentence_has_casualty_verb(token):
+            # 'Shelling by X killed eight soldiers on Monday': the place is the one the paragraph is about
+            places = self._recent_place(token)
         if not places:
             return
         event = self._new("strike", token)
@@ -634,6 +643,18 @@ class EventRules:
         event.weapon = self._weapon(token, tokens)
         event.claimed_by = [k for k in self.reporter_of(token) if k not in event.agents or is_verb]
         event.date = self.date_of(token)
+
+    def _sentence_has_casualty_verb(self, token: Token) -> bool:
+        return any(t.lemma_ in lx.KILL_VERBS | lx.INJURE_VERBS and t.pos_ == "VERB" for t in token.sent)
+
+    def _recent_place(self, token: Token) -> list[str]:
+        """The latest sub-country place named in the two sentences before (none further back)."""
+        start = self._sentence_start_before(token, 2)
+        for mention in reversed(self.ent.mentions):
+            if start <= mention.start < token.sent.start and mention.place:
+                if self.ent.places[mention.place].place.kind != "country":
+                    return [mention.place]
+        return []
 
     def _accuses_of_attack(self, verb: Token, attackers: list[str]) -> bool:
         """'Y said X attacked it first': Y accuses X (the object is the speaker itself)."""

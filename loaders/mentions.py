@@ -588,7 +588,16 @@ class _Resolver:
 
     def _country_of_bare_noun(self, token: Token) -> str | None:
         """'the army' / 'the regime' means the article's civil-war government when there is one."""
-        if token.lower_ in {"regime", "government"} and self.entities.main_country:
+        if token.lower_ in {"regime", "government"}:
+            named = [
+                c
+                for t in self.doc
+                if t.lower_ == token.lower_
+                for c in [country_of_words(list(t.children))]
+                if c
+            ]
+            if named:
+                return named[0]  # 'the regime' is the 'Syrian regime' named elsewhere in the article
             return self.entities.main_country
         for country in self.context:
             if country in self.civil_war:
