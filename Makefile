@@ -10,7 +10,7 @@ CKG := $(PY) -m graph_service.cli
 # Rebuilt only when pyproject.toml changes.
 VENV_STAMP := $(VENV)/.installed-pyproject
 
-.PHONY: venv env neo4j-jars neo4j-start neo4j-stop run test lint
+.PHONY: venv env neo4j-jars neo4j-start neo4j-stop run test lint bench
 
 venv: $(VENV_STAMP)
 
@@ -57,3 +57,8 @@ lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy graph_service loaders
+
+# Extraction, ingest (500 / 2,000 / 10,000 articles), API and memory figures -> docs/benchmarks.md (~20-30 min).
+# Starts its own throwaway Neo4j servers on free ports; `make bench BENCH_ARGS=--quick` is a smoke run.
+bench: venv neo4j-jars
+	$(PY) -m bench.run_all $(BENCH_ARGS)

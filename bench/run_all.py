@@ -68,7 +68,7 @@ class Table:
         """The table as markdown."""
         lines = [f"### {self.title}", "", f"| {' | '.join(self.header)} |", f"|{'---|' * len(self.header)}"]
         lines += [f"| {' | '.join(row)} |" for row in self.rows]
-        return "\n".join(lines + ([""] + self.notes if self.notes else []))
+        return "\n".join(lines + (["", *self.notes] if self.notes else []))
 
 
 # --- 1. extraction --------------------------------------------------------------------------------------
@@ -263,8 +263,9 @@ def api(settings: Settings, requests: int) -> tuple[Table, float]:
                     d50, d95, _ = percentiles(d_latencies)
                     rate, d_rate = len(latencies) / wall, len(d_latencies) / d_wall
                     table.add(
-                        f"`{name}`", clients, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}", f"{rate:.0f}", errors,
-                        f"{d50:.1f}", f"{d95:.1f}", f"{d_rate:.0f}", f"{p50 / d50:.2f}x", f"{d_rate / rate:.2f}x",
+                        f"`{name}`", clients, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}", f"{rate:.0f}",
+                        errors, f"{d50:.1f}", f"{d95:.1f}", f"{d_rate:.0f}", f"{p50 / d50:.2f}x",
+                        f"{d_rate / rate:.2f}x",
                     )  # fmt: skip
         api_mb = sampler.root_mb()
     finally:
@@ -305,7 +306,7 @@ def memory_table(run: IngestRun, api_mb: float, neo4j_mb: float, heap: str, page
         table.add(f"ckg ingest extraction worker {n}", f"{mb:.0f}")
     table.add("API (ckg serve, 1 uvicorn worker) under the load above", f"{api_mb:.0f}")
     table.add(f"Neo4j server (heap {heap}, page cache {pagecache})", f"{neo4j_mb:.0f}")
-    table.note("Workers are forked from the main process after the model loads, so much of their RSS is shared.")
+    table.note("Workers are forked from the main process after the model loads: much of their RSS is shared.")
     return table
 
 
@@ -332,11 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run of a few minutes")
     parser.add_argument("--sizes", type=int, nargs="+", help="ingest sizes (default 500 2000 10000)")
-    parser.add_argument("--extract-articles", type=int, help="articles for the extraction table (default 500)")
+    parser.add_argument("--extract-articles", type=int, help="extraction articles (default 500)")
     parser.add_argument("--requests", type=int, help="requests per endpoint and client count (default 400)")
     parser.add_argument("--heap", default="2g", help="Neo4j heap of the benchmark servers")
     parser.add_argument("--pagecache", default="1g", help="Neo4j page cache of the benchmark servers")
-    parser.add_argument("--out", type=Path, default=REPORT, help="report to write (default docs/benchmarks.md)")
+    parser.add_argument("--out", type=Path, default=REPORT, help="report (default docs/benchmarks.md)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     sizes = args.sizes or ([100, 200, 400] if args.quick else [500, 2000, 10000])

@@ -1,4 +1,4 @@
-"""A throwaway Neo4j server for a benchmark run: free ports, a temporary home, stopped and deleted at the end."""
+"""A throwaway Neo4j server for a benchmark: free ports, a temporary home, stopped and deleted at the end."""
 
 from __future__ import annotations
 
