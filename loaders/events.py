@@ -217,7 +217,11 @@ class EventRules:
             return
         lower = token.lower_
         if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
-            self._actor_of_one(token.head.head, keys, depth + 1)
+            antecedent = token.head.head
+            if antecedent.lower_ in lx.WEAPON_WORDS and antecedent.dep_ in {"dobj", "nsubjpass"}:
+                _add(keys, *self.subject_of(antecedent.head))  # 'they launched drones that struck ...'
+            else:
+                self._actor_of_one(antecedent, keys, depth + 1)
             return
         if lower in PRONOUNS_PERSON | PRONOUNS_THING:
             _add(keys, self._antecedent(token))
@@ -520,10 +524,14 @@ class EventRules:
     def date_of(self, token: Token, reporter_verb: Token | None = None) -> str | None:
         """The calendar date of the trigger's clause, resolved against the publication date."""
         clause = self._clause_head(token)
+        if clause.i != token.i and clause.lemma_ in lx.DENIAL_VERBS | lx.ACCUSATION_VERBS:
+            clause = token  # 'denied involvement in strikes' on Sunday: the denial's date, not the strikes'
         scopes = [list(clause.subtree)]
         node = clause
         while node.head.i != node.i:
             parent = node.head
+            if parent.lemma_ in lx.DENIAL_VERBS | lx.ACCUSATION_VERBS and parent.i != token.i:
+                break
             scopes.append([c for child in parent.children if child.i != node.i for c in child.subtree])
             node = parent
         for scope in scopes:
@@ -641,7 +649,7 @@ class EventRules:
         _add(event.locations, *places)
         _add(event.targets, *target_actors)
         event.weapon = self._weapon(token, tokens)
-        event.claimed_by = [k for k in self.reporter_of(token) if k not in event.agents or is_verb]
+        event.claimed_by = [k for k in self.reporter_of(token) if k not in event.agents]
         event.date = self.date_of(token)
 
     def _sentence_has_casualty_verb(self, token: Token) -> bool:
@@ -1204,6 +1212,7 @@ class EventRules:
             return
         event = self._new("threat", verb)
         _add(event.agents, *agents)
+        place_countries: list[str] = []
         for t in verb.subtree:
             if t.i == verb.i or t.dep_ in SUBJECT_DEPS:
                 continue
@@ -1214,7 +1223,10 @@ class EventRules:
             if mention and mention.place and not mention.actor:
                 country = self.ent.places[mention.place].place.country
                 if country and f"country:{country}" in self.ent.actors and f"country:{country}" not in agents:
-                    _add(event.targets, f"country:{country}")
+                    _add(place_countries, f"country:{country}")
+        if not event.targets:
+            # 'destroying military targets inside Armenia': the threatened side is the place's country
+            _add(event.targets, *place_countries)
         event.date = self.date_of(verb)
 
     def _threat_from_plan(self, token: Token) -> None:

@@ -276,12 +276,22 @@ class _Resolver:
             known = gazetteer.lookup_actor(span.text)
             if known and known.kind == "armed_group" and known.country:
                 countries.add(known.country)
-        words = {t.lower_ for t in self.doc}
-        if words & INSURGENT_WORDS and self.context:
-            countries.add(self.context[0])
+        if self.context and any(
+            t.lower_ in INSURGENT_WORDS and not self._named_group_word(t) for t in self.doc
+        ):
+            countries.add(self.context[0])  # 'insurgents' of no named foreign group fight at home
         if len(self._countries_with_forces()) > 1:
             return set()  # two states' forces fight: a war between states, not a civil war
         return countries
+
+    @staticmethod
+    def _named_group_word(token: Token) -> bool:
+        """'Houthi rebels': the insurgent word belongs to a named group."""
+        for child in token.children:
+            known = gazetteer.lookup_actor(child.text) if child.dep_ in {"compound", "amod", "poss"} else None
+            if known and known.kind != "country":
+                return True
+        return False
 
     def _countries_with_forces(self) -> set[str]:
         found = set()
@@ -578,7 +588,14 @@ class _Resolver:
                     country = self._country_of_bare_noun(token)
                 if country is None:
                     continue
-            if is_government:
+            sector = [
+                c.lower_
+                for c in modifiers
+                if c.is_lower and c.pos_ in {"NOUN", "ADJ"} and c.lower_ not in GOVERNMENT_NOUNS
+            ]
+            if is_government and sector:
+                entry = self.entities.ministry(country, f"{' '.join(sector)} {lower}", phrase.text)
+            elif is_government:
                 entry = self._government(country, phrase.text)
             elif lower in {"militants", "fighters", "rebels", "insurgents", "gunmen"}:
                 continue
@@ -635,7 +652,8 @@ class _Resolver:
             name = clean_surface(phrase)
             base = entities.places[city].place if city else None
             container = city or self._place_after(token)
-            country = (
+            named_country = country_of_words([t for t in self.doc[start : token.i] if not t.is_lower])
+            country = named_country or (
                 base.country
                 if base
                 else (entities.places[container].place.country if container else entities.main_country)
@@ -797,8 +815,11 @@ def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
         ):
             actor.acts = True
         elif root.dep_ in {"poss", "compound", "amod", "nmod"}:
-            owned = entities.mention_at(head)
-            if owned and owned.actor and owned.actor != actor.key:
+            owners = [entities.mention_at(t) for t in [head, *head.children]]
+            if any(
+                m and m.actor and m.actor != actor.key and entities.actors[m.actor].kind != "country"
+                for m in owners
+            ):
                 continue  # "Yemen's Houthi rebels": the group acts, not Yemen
             actor.acts = head.lower_ not in PLACE_NOUNS | SITE_NOUNS | TITLE_WORDS and head.lemma_ not in {
                 "people",

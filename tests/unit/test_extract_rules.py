@@ -235,3 +235,27 @@ def test_a_capital_naming_a_site_is_the_city(extractor):
     [site] = [p for p in view.x.places if p.id in casualty.locations]
     assert (site.name, site.kind, site.country) == ("Kabul airport", "site", "AFG")
     assert site.lat is not None
+
+
+def test_claim_of_responsibility_names_the_agent_and_a_denial_keeps_its_own_date(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Houthi rebels said they launched drones on Saturday that struck the port of Eilat.\n\n"
+            "Iran on Sunday denied involvement in the strikes on Eilat.",
+            published="2024-03-11",
+        )
+    )
+    [strike] = view.events("strike")
+    assert view.names_of(strike.agents) == {"Houthis"}
+    assert strike.claimed_by == []  # the agent's own claim of responsibility
+    assert strike.date == "2024-03-09"
+    [denial] = view.events("denial")
+    assert denial.date == "2024-03-10" and denial.denies == [strike.id]
+
+
+def test_sector_authorities_are_a_body_not_the_state(extractor):
+    view = View(extract(extractor, "Lebanese health authorities said 12 people were killed in Tyre."))
+    [casualty] = view.events("casualty")
+    [claimant] = [a for a in view.x.actors if a.id in casualty.claimed_by]
+    assert claimant.kind == "government_body" and claimant.country == "LBN"
