@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 # Reached on the dev gold when these floors were set (see the extraction issue's note); raise them, never lower.
-FLOORS = {"events": 0.88, "actors": 0.92, "places": 0.92}
-LINKS_FLOOR = 0.70
+FLOORS = {"events": 0.90, "actors": 0.93, "places": 0.92}
+LINKS_FLOOR = 0.74
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval is not beside the checkout")
