@@ -639,7 +639,7 @@ class EventRules:
         ]
         if is_verb and self._accuses_of_attack(token, agents):
             return
-        if not places and agents and self._sentence_has_casualty_verb(token):
+        if not places and (agents or is_noun or lemma in {"explode", "detonate"}) and self._sentence_has_casualty_verb(token):
             # 'Shelling by X killed eight soldiers on Monday': the place is the one the paragraph is about
             places = self._recent_place(token)
         if not places:

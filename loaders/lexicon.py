@@ -202,6 +202,8 @@ REPORTING_NOUNS = frozenset(
 # --- events -----------------------------------------------------------------
 STRIKE_VERBS = frozenset(
     {
+        "detonate",
+        "explode",
         "strike",
         "attack",
         "shell",
