@@ -639,7 +639,11 @@ class EventRules:
         ]
         if is_verb and self._accuses_of_attack(token, agents):
             return
-        if not places and (agents or is_noun or lemma in {"explode", "detonate"}) and self._sentence_has_casualty_verb(token):
+        if (
+            not places
+            and (agents or is_noun or lemma in {"explode", "detonate"})
+            and self._sentence_has_casualty_verb(token)
+        ):
             # 'Shelling by X killed eight soldiers on Monday': the place is the one the paragraph is about
             places = self._recent_place(token)
         if not places:
@@ -1143,14 +1147,21 @@ class EventRules:
             wants.add("capture")
         if words & {"casualty", "kill", "death", "toll", "casualties"}:
             wants.add("casualty")
+        # a country ('fire towards Azerbaijan') says too little to pick one of its towns' strikes
+        places = [p for p in places if self.ent.places[p].place.kind != "country"]
         scope_agents = {k for t in scope for k in self.actors_of(t, follow_conj=False)}
+        by_agent: list[EventDraft] = []
         for e in self.events:
             if e in referred or e.type not in wants or e.type in {"denial", "accusation"}:
                 continue
-            same_place = bool(set(e.locations) & set(places))
-            same_agent = bool(set(e.agents) & scope_agents)
-            if same_place or (same_agent and not places):
+            if places and set(e.locations) & set(places):
                 referred.append(e)
+            elif not places and set(e.agents) & scope_agents:
+                by_agent.append(e)
+        if by_agent and not referred:
+            # 'Armenia denied it had directed fire ...': of that side's attacks, the one no one denied yet
+            undenied = [e for e in by_agent if not any(e in d.denies for d in self.events)]
+            referred.append((undenied or by_agent)[-1])
         if not referred and wants:
             candidates = [
                 e for e in self.events if e.type in wants and not set(e.agents) & set(exclude_agents)
