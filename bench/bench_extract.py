@@ -58,7 +58,7 @@ def ours(articles: list[RawArticle], workers: int) -> tuple[float, list]:
 
 
 def wikievents_recall(extractor: Extractor, corpus: Path) -> dict[str, tuple[int, int]]:
-    """Share of WikiEvents attack / die / injure triggers inside the evidence of a predicted event of that type."""
+    """Share of WikiEvents attack / die / injure triggers inside a predicted event of that type's evidence."""
     found: dict[str, list[int]] = {"strike": [0, 0], "casualty": [0, 0]}
     for line in (corpus / "wikievents_conflict.jsonl").read_text().splitlines():
         record = json.loads(line)
@@ -87,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
     articles = load_corpus(args.corpus, args.articles)
     tokens = sum(len(prepare_text(a.text).split()) for a in articles)
-    print(f"| measure | workers | articles | seconds | articles/s | tokens/s | ratio to bare spaCy |")
+    print("| measure | workers | articles | seconds | articles/s | tokens/s | ratio to bare spaCy |")
     print("|---|---|---|---|---|---|---|")
     for workers in args.workers:
         bare = bare_spacy(articles, workers)

@@ -22,7 +22,8 @@ PRONOUNS_PERSON = {"he", "she", "his", "her", "him"}
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "we", "our"}
 QUOTES = ('"', "\u201c", "\u201d", "'", "\u2018")
 CEASEFIRE_RE = re.compile(
-    r"\b(cease\s*-?\s*fire|truce|restraint|de\s*-?\s*escalat\w*|calm|armistice|halt to|end to the (fighting|war)"
+    r"\b(cease\s*-?\s*fire|truce|restraint|de\s*-?\s*escalat\w*|calm|armistice|halt to"
+    r"|end to the (fighting|war)"
     r"|stop (the )?(fighting|hostilities))"
 )
 DENIABLE_NOUNS = {
@@ -288,9 +289,9 @@ class EventRules:
         ]
         keys: list[str] = []
         for owner in owners:
-            for key in self.actors_of(owner, follow_conj=False) or [self._nominal_reference(owner)]:
-                if key is None:
-                    continue
+            for key in self.actors_of(owner, follow_conj=False) or list(
+                filter(None, [self._nominal_reference(owner)])
+            ):
                 actor = self.ent.actors[key]
                 if actor.kind == "country" and actor.country:
                     _add(keys, self.ent.ministry(actor.country, organ.strip()).key)
@@ -469,7 +470,7 @@ class EventRules:
         return []
 
     def reporter_of(self, token: Token) -> list[str]:
-        """Who reports the clause a token is in ('Azerbaijan said ...', 'according to ...', 'X's claim of ...')."""
+        """Who reports a token's clause ('Azerbaijan said ...', 'according to ...', 'X's claim of ...')."""
         node = token
         while node.head.i != node.i:
             parent = node.head
@@ -663,9 +664,12 @@ class EventRules:
         """The latest sub-country place named in the two sentences before (none further back)."""
         start = self._sentence_start_before(token, 2)
         for mention in reversed(self.ent.mentions):
-            if start <= mention.start < token.sent.start and mention.place:
-                if self.ent.places[mention.place].place.kind != "country":
-                    return [mention.place]
+            if (
+                start <= mention.start < token.sent.start
+                and mention.place
+                and self.ent.places[mention.place].place.kind != "country"
+            ):
+                return [mention.place]
         return []
 
     def _accuses_of_attack(self, verb: Token, attackers: list[str]) -> bool:
@@ -893,7 +897,7 @@ class EventRules:
                 self.consumed.add(conj.i)
 
     def _gapped_segments(self, token: Token) -> list[list[Token]]:
-        """'..., four in Y, eight in Z' / '..., and Armenia two': list items that repeat the figure's frame."""
+        """'..., four in Y, eight in Z' / '..., and Armenia two': list items repeating the figure's frame."""
         tail = [t for t in token.sent if t.i > token.i]
         segments: list[list[Token]] = []
         current: list[Token] = []
@@ -1103,7 +1107,7 @@ class EventRules:
                 event.denies = [claimed[-1]]
 
     def _denies_something(self, verb: Token) -> bool:
-        """'denied the claim', 'denied involvement', 'denied that ...': not 'reject the war' or 'dismissed talks'."""
+        """'denied the claim / involvement / that ...': not 'reject the war' or 'dismissed talks'."""
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp"}:
                 return True
@@ -1329,10 +1333,8 @@ class EventRules:
             figures = [(a.killed, b.killed), (a.injured, b.injured)]
             compatible = all(x is None or y is None or x == y for x, y in figures)
             shared = any(x is not None and x == y for x, y in figures)
-            same_cause = (
-                a.cause is b.cause
-                or (a.cause is None) != (b.cause is None)
-                and bool(set(a.locations) & set(b.locations))
+            same_cause = a.cause is b.cause or (
+                (a.cause is None) != (b.cause is None) and bool(set(a.locations) & set(b.locations))
             )
             return compatible and shared and same_cause and self._same_side(a.claimed_by, b.claimed_by)
         if a.type == "denial":

@@ -10,6 +10,7 @@ from itertools import islice
 from spacy.tokens import Doc
 
 from graph_service.config import Settings, get_settings
+from graph_service.errors import InputError
 from graph_service.records import Actor, ArticleMeta, Event, Evidence, Extraction, Place, Relation
 from loaders import gazetteer, geocode
 from loaders.boilerplate import mask_boilerplate
@@ -40,13 +41,16 @@ class Extractor:
         geocode.geocode("Paris")
 
     def extract(self, article: RawArticle) -> Extraction:
-        """Extract one article."""
-        return next(iter(self._extract_chunk([article])))
+        """Extract one article; raises InputError when the extraction fails."""
+        [result] = self._extract_chunk([article])
+        if isinstance(result, SourceFailure):
+            raise InputError(f"{result.origin}: {result.reason}")
+        return result
 
     def extract_many(
         self, items: Iterable[RawArticle | SourceFailure], *, workers: int = 1
     ) -> Iterator[Extraction | SourceFailure]:
-        """Extract every article in input order; failures pass through, and a crash in one article is one failure."""
+        """Extract every article in input order; failures pass through; one crashing article is one failure."""
         chunks = _chunks(items, CHUNK_SIZE)
         if workers <= 1:
             for chunk in chunks:

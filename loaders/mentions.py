@@ -755,7 +755,7 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
         title_text = " ".join(
             t.text
             for t in title_tokens
-            if t.lower_ in TITLE_WORDS or t.pos_ in {"NOUN", "ADJ"} and not entities.mention_at(t)
+            if t.lower_ in TITLE_WORDS or (t.pos_ in {"NOUN", "ADJ"} and not entities.mention_at(t))
         ).strip()
         if title_text and not person.title:
             person.title = title_text
@@ -781,7 +781,7 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
 
 
 def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> None:
-    """Only names in story text (not captions or related headlines) make an actor or place part of the output."""
+    """Only names in story text (not captions or related headlines) put an actor or place in the output."""
     for mention in _current_mentions(entities):
         char = doc[mention.start].idx
         if masked[char : char + 1].isspace():

@@ -116,7 +116,8 @@ def test_demonyms_capitals_and_forces_resolve_to_the_country(extractor):
     view = View(
         extract(
             extractor,
-            "Kyiv said Russian troops shelled the city of Kherson. The Ukrainian army said Moscow was to blame.",
+            "Kyiv said Russian troops shelled the city of Kherson. "
+            "The Ukrainian army said Moscow was to blame.",
         )
     )
     [strike] = view.events("strike")
@@ -147,7 +148,8 @@ def test_per_place_casualty_list_gives_one_casualty_per_place(extractor):
     view = View(
         extract(
             extractor,
-            "Three people were killed in Kassala, five in Gedaref and seven in the city of Atbara, medics said.",
+            "Three people were killed in Kassala, five in Gedaref and seven in the city of Atbara, "
+            "medics said.",
         )
     )
     surfaces = {p.id: {p.name, *p.aliases} for p in view.x.places}

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
-# Reached on the dev gold when these floors were set (see the extraction issue's note); raise them, never lower.
+# Reached on the dev gold when these floors were set (see the issue note); raise them, never lower.
 FLOORS = {"events": 0.90, "actors": 0.93, "places": 0.92}
 LINKS_FLOOR = 0.74
 
