@@ -50,7 +50,7 @@ class Extractor:
     def extract_many(
         self, items: Iterable[RawArticle | SourceFailure], *, workers: int = 1
     ) -> Iterator[Extraction | SourceFailure]:
-        """Extract every article in input order; failures pass through; one crashing article is one failure."""
+        """Extract every article in input order; failures pass through; a crash fails one article only."""
         chunks = _chunks(items, CHUNK_SIZE)
         if workers <= 1:
             for chunk in chunks:
