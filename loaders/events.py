@@ -8,6 +8,7 @@ the claimant, and the date words in its clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -450,44 +451,40 @@ class EventRules:
             return self.actors_of(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
         return []
 
-    def _reporter_keys(self, token: Token) -> list[str]:
-        """The reporter of a pronoun's own clause, without looking at 'according to'."""
+    def _reporting_ancestors(self, token: Token) -> Iterator[tuple[Token, Token]]:
+        """Reporting verbs and claim nouns above a token, nearest first, with the child on the path."""
         node = token
         while node.head.i != node.i:
             parent = node.head
-            if (
-                parent.lemma_ in lx.REPORTING_VERBS
-                and parent.pos_ == "VERB"
-                and node.dep_ not in SUBJECT_DEPS
-            ):
-                subjects = [c for c in parent.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
-                if subjects and subjects[0].lower_ not in PRONOUNS_PERSON | PRONOUNS_THING:
-                    return self.subject_of(parent)
-                return []
-            if parent.lower_ in lx.REPORTING_NOUNS and node.dep_ in {"acl", "relcl", "ccomp"}:
-                return self._noun_owner(parent)
+            is_verb = parent.lemma_ in lx.REPORTING_VERBS and parent.pos_ in {"VERB", "AUX"}
+            if (is_verb and node.dep_ not in SUBJECT_DEPS) or parent.lower_ in lx.REPORTING_NOUNS:
+                yield parent, node
             node = parent
+
+    def _reporter_keys(self, token: Token) -> list[str]:
+        """The reporter of a pronoun's own clause, without looking at 'according to'."""
+        for head, child in self._reporting_ancestors(token):
+            if head.lower_ not in lx.REPORTING_NOUNS:
+                subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
+                if subjects and subjects[0].lower_ not in PRONOUNS_PERSON | PRONOUNS_THING:
+                    return self.subject_of(head)
+                return []
+            if child.dep_ in {"acl", "relcl", "ccomp"}:
+                return self._noun_owner(head)
         return []
 
     def reporter_of(self, token: Token) -> list[str]:
         """Who reports a token's clause ('Azerbaijan said ...', 'according to ...', 'X's claim of ...')."""
-        node = token
-        while node.head.i != node.i:
-            parent = node.head
-            if (
-                parent.lemma_ in lx.REPORTING_VERBS
-                and parent.pos_ in {"VERB", "AUX"}
-                and node.dep_ not in SUBJECT_DEPS
-            ):
-                found = self.subject_of(parent)
+        for head, child in self._reporting_ancestors(token):
+            if head.lower_ not in lx.REPORTING_NOUNS:
+                found = self.subject_of(head)
                 if found:
                     return found
                 # 'Intelligence ... indicates that ...': a source that is no actor; the speaker is further up
-            if parent.lower_ in lx.REPORTING_NOUNS and node.dep_ in {"acl", "prep", "relcl", "ccomp", "pobj"}:
-                owner = self._noun_owner(parent)
+            elif child.dep_ in {"acl", "prep", "relcl", "ccomp", "pobj"}:
+                owner = self._noun_owner(head)
                 if owner:
                     return owner
-            node = parent
         root = token.sent.root
         for child in root.children:
             # 'X is violating the truce, Erdogan said': the reporting verb hangs on the reported clause
