@@ -103,7 +103,7 @@ def _chunks(
 
 def build_extraction(article: RawArticle, doc: Doc, masked: str) -> Extraction:
     """The extraction record of one parsed article."""
-    entities = resolve_entities(doc, masked)
+    entities = resolve_entities(doc, masked, article.text)
     drafts = EventRules(doc, entities, masked, article.published).run()
     return _to_record(article, entities, drafts, masked)
 

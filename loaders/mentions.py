@@ -219,17 +219,18 @@ def _is_country_word(token: Token) -> bool:
     return bool(gazetteer.demonym_country(token.text) or (known and known.kind == "country"))
 
 
-def resolve_entities(doc: Doc, masked: str) -> ArticleEntities:
-    """Find and resolve every actor and place the article names."""
-    return _Resolver(doc, masked).run()
+def resolve_entities(doc: Doc, masked: str, text: str | None = None) -> ArticleEntities:
+    """Find and resolve every actor and place the article names (`text`: the unmasked article, for names)."""
+    return _Resolver(doc, masked, text if text is not None else masked).run()
 
 
 class _Resolver:
     """One article's entity resolution, with the context it needs (countries, civil wars, names)."""
 
-    def __init__(self, doc: Doc, masked: str) -> None:
+    def __init__(self, doc: Doc, masked: str, text: str) -> None:
         self.doc = doc
         self.masked = masked
+        self.text = text
         self.entities = ArticleEntities()
         self.person_tokens: dict[str, str] = {}
         self.acronyms: dict[str, str] = {}
@@ -256,6 +257,7 @@ class _Resolver:
         _attach_titles(self.entities, self.doc)
         _find_alliances(self.entities, self.doc)
         _mark_story_mentions(self.entities, self.doc, self.masked)
+        _complete_person_names(self.entities, self.text)
         _mark_acting(self.entities, self.doc)
         return self.entities
 
@@ -527,7 +529,14 @@ class _Resolver:
         """'spokesperson Omar Saranga': capitalised words right after a title are a person the NER missed."""
         doc = self.doc
         for token in doc:
-            if token.lower_ not in TITLE_WORDS or token.i + 1 >= len(doc):
+            if token.i + 1 >= len(doc):
+                continue
+            after_title = token.lower_ in TITLE_WORDS
+            # 'The health minister in the ... government of Gaza, Mai Alkaila, accused ...'
+            after_titled_comma = token.text == "," and any(
+                t.lower_ in TITLE_WORDS for t in doc[max(token.sent.start, token.i - 10) : token.i]
+            )
+            if not (after_title or after_titled_comma):
                 continue
             start = token.i + 1
             while start < len(doc) and doc[start].lower_ in RANKS:
@@ -778,6 +787,20 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
             and not any(w in TITLE_MEMBER | TITLE_LEADS | TITLE_SPOKES for w in actor.title.lower().split())
         ):
             pass
+
+
+def _complete_person_names(entities: ArticleEntities, text: str) -> None:
+    """'Aliyev' is 'Ilham Aliyev' when the article (a caption included) names him in full once."""
+    for actor in entities.actors.values():
+        if actor.kind != "person" or " " in actor.name:
+            continue
+        for match in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(actor.name)}\b", text):
+            first = match.group(1)
+            if first.lower() in TITLE_WORDS | RANKS | HONORIFICS or gazetteer.lookup_actor(first):
+                continue
+            actor.aliases.add(actor.name)
+            actor.name = f"{first} {actor.name}"
+            break
 
 
 def _mark_story_mentions(entities: ArticleEntities, doc: Doc, masked: str) -> None:

@@ -261,3 +261,17 @@ def test_sector_authorities_are_a_body_not_the_state(extractor):
     [casualty] = view.events("casualty")
     [claimant] = [a for a in view.x.actors if a.id in casualty.claimed_by]
     assert claimant.kind == "government_body" and claimant.country == "LBN"
+
+
+def test_surnames_take_the_full_name_and_titled_appositions_are_people(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Photo: President Hakainde Hichilema speaks in Lusaka (AFP)\n\n"
+            "President Hichilema said the border was closed.\n\n"
+            "The deputy health minister in the regional government, Ama Okonjo, accused Angola of a massacre.",
+        )
+    )
+    names = {a.name for a in view.x.actors if a.kind == "person"}
+    assert "Hakainde Hichilema" in names
+    assert "Ama Okonjo" in names
