@@ -269,7 +269,8 @@ def test_surnames_take_the_full_name_and_titled_appositions_are_people(extractor
             extractor,
             "Photo: President Hakainde Hichilema speaks in Lusaka (AFP)\n\n"
             "President Hichilema said the border was closed.\n\n"
-            "The deputy health minister in the regional government, Ama Okonjo, accused Angola of a massacre.",
+            "The deputy health minister in the regional government, Ama Okonjo, "
+            "accused Angola of a massacre.",
         )
     )
     names = {a.name for a in view.x.actors if a.kind == "person"}
