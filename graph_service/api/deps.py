@@ -22,16 +22,18 @@ _api_key = APIKeyHeader(
 )
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     return request.app.state.settings
 
 
-def get_reader(request: Request) -> Reader:
+async def get_reader(request: Request) -> Reader:
     """The process's reader (one driver per process, opened in the lifespan)."""
     return request.app.state.reader
 
 
+# The dependencies are `async def` although they never await: FastAPI runs a sync dependency in its thread
+# pool, and those hand-offs (one per dependency per request) were the API's largest CPU cost under load.
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ReaderDep = Annotated[Reader, Depends(get_reader)]
 
@@ -51,12 +53,12 @@ def check_key(settings: Settings, given: str | None) -> None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong X-API-Key", headers=challenge)
 
 
-def require_write_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
+async def require_write_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
     """Writes always need the API key."""
     check_key(settings, key)
 
 
-def require_read_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
+async def require_read_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
     """Reads need the API key only when CKG_REQUIRE_KEY_FOR_READS is set."""
     if settings.ckg_require_key_for_reads:
         check_key(settings, key)
@@ -70,7 +72,7 @@ class Pagination:
     offset: int
 
 
-def pagination(
+async def pagination(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,
 ) -> Pagination:
