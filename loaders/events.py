@@ -27,6 +27,7 @@ CEASEFIRE_RE = re.compile(
     r"|end to the (fighting|war)"
     r"|stop (the )?(fighting|hostilities))"
 )
+ORG_HEAD_NOUNS = {"carrier", "airline", "company", "firm", "operator"}
 DENIABLE_NOUNS = {
     "claim",
     "assertion",
@@ -233,6 +234,12 @@ class EventRules:
             if owners:
                 _add(keys, *owners)
                 return
+        if token.lemma_ in ORG_HEAD_NOUNS:
+            # 'the state-owned Saudi Arabian carrier said': the company named before, not its country
+            ref = self._nominal_reference(token)
+            if ref:
+                _add(keys, ref)
+                return
         if token.lemma_ in lx.TITLE_WORDS:
             # 'defence ministry spokesman Ali Warsame': the person, whatever the parse made the head
             for t in token.subtree:
@@ -248,6 +255,8 @@ class EventRules:
                     _add(keys, m.actor)
                     return
         for child in token.children:
+            if child.i >= 2 and token.doc[child.i - 2].lower_ in {"pro", "anti"}:
+                continue
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 if child.lower_ in PRONOUNS_PERSON | PRONOUNS_THING and token.lemma_ in FORCE_LEMMAS:
                     _add(keys, self._speaker_side(child))
@@ -366,6 +375,11 @@ class EventRules:
             "rebel": {"armed_group"},
             "paramilitary": {"armed_group"},
             "region": {"armed_group"},
+            "carrier": {"organization"},
+            "airline": {"organization"},
+            "company": {"organization"},
+            "firm": {"organization"},
+            "operator": {"organization"},
             "enclave": {"armed_group"},
             "republic": {"armed_group"},
         }.get(lemma)

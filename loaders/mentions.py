@@ -282,9 +282,11 @@ class _Resolver:
             t.lower_ in INSURGENT_WORDS and not self._named_group_word(t) for t in self.doc
         ):
             countries.add(self.context[0])  # 'insurgents' of no named foreign group fight at home
-        if len(self._countries_with_forces()) > 1:
+        with_forces = self._countries_with_forces()
+        if len(with_forces) > 1:
             return set()  # two states' forces fight: a war between states, not a civil war
-        return countries
+        # a civil war needs the state's own forces in the story ('the Sudanese army'), not a foreign army
+        return countries & with_forces if with_forces else countries
 
     @staticmethod
     def _named_group_word(token: Token) -> bool:
@@ -436,7 +438,9 @@ class _Resolver:
         text = span.text.strip()
         key, name, kind, country = known.key, known.name, known.kind, known.country
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-        if kind == "government_body" and country and "ministry" in words:
+        if kind == "government_body" and country and "civil" in words:
+            entry = self._ministry(country, "civil defence" if words & {"defence", "defense"} else name, text)
+        elif kind == "government_body" and country and "ministry" in words:
             entry = self._ministry(
                 country, key.split(":", 2)[2] if key.startswith(f"gov:{country}:") else name, text
             )
@@ -579,6 +583,10 @@ class _Resolver:
             modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             start = min([token.i, *[m.i for m in modifiers]])
             phrase = self.doc[start : token.i + 1]
+            named = gazetteer.lookup_actor(phrase.text) if modifiers else None
+            if named and named.kind in {"armed_group", "organization"}:
+                self._known_actor(named, Span(self.doc, start, token.i + 1, label="ORG"))
+                continue
             owner = next(
                 (entities.actors[m.actor] for c in modifiers if (m := entities.mention_at(c)) and m.actor),
                 None,
@@ -833,6 +841,8 @@ def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
         if before.endswith(("pro-", "anti-", "pro -", "anti -")):
             continue
         head = root.head
+        if root.tag_ in {"NNPS", "NNS"} and gazetteer.demonym_country(root.text) and root.dep_ != "nsubj":
+            continue  # 'About 500 Palestinians were killed': people, not the state
         if root.dep_ in SUBJECT_DEPS | {"appos"} or (
             root.dep_ == "pobj" and head.lower_ in {"by", "against", "with", "between"}
         ):
