@@ -123,8 +123,11 @@ _SUMMARY = {
 
 def ingest(size: int, workdir: Path) -> IngestRun:
     """Replicate the corpus to `size` articles and run `ckg ingest --workers 2` on it, as a user would."""
-    source = workdir / f"corpus-{size}.jsonl"
-    bench_ingest.replicate(bench_ingest.CORPUS, size, source)
+    # Files of at most 1,000 articles: `ckg ingest` refuses input files over 5 MB.
+    source = workdir / f"corpus-{size}"
+    source.mkdir()
+    for part, start in enumerate(range(0, size, 1000)):
+        bench_ingest.replicate(bench_ingest.CORPUS, min(1000, size - start), source / f"part-{part:03d}.jsonl")
     command = [sys.executable, "-m", "graph_service.cli", "ingest", str(source), "--workers", str(WORKERS)]
     started = time.perf_counter()
     process = subprocess.Popen(
