@@ -127,7 +127,8 @@ def ingest(size: int, workdir: Path) -> IngestRun:
     source = workdir / f"corpus-{size}"
     source.mkdir()
     for part, start in enumerate(range(0, size, 1000)):
-        bench_ingest.replicate(bench_ingest.CORPUS, min(1000, size - start), source / f"part-{part:03d}.jsonl")
+        count = min(1000, size - start)
+        bench_ingest.replicate(bench_ingest.CORPUS, count, source / f"part-{part:03d}.jsonl")
     command = [sys.executable, "-m", "graph_service.cli", "ingest", str(source), "--workers", str(WORKERS)]
     started = time.perf_counter()
     process = subprocess.Popen(
