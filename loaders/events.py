@@ -128,6 +128,7 @@ class EventRules:
         self.recent_places: list[str] = []
         self.consumed: set[int] = set()  # trigger tokens already part of another event
         self.quote_speaker: list[str] = []  # who spoke the last attributed quote
+        self.last_reporter: str | None = None  # who last reported something ('the source added')
 
     # --- entry ---------------------------------------------------------------
     def run(self) -> list[EventDraft]:
@@ -139,6 +140,7 @@ class EventRules:
             self._sentence(sent)
             self._remember(sent)
             self._remember_quote_speaker(sent)
+            self._remember_reporter(sent)
             self._link_casualties(self.events[before:])
         return self._merge_duplicates()
 
@@ -160,6 +162,15 @@ class EventRules:
             if token.i in self.consumed or self.masked[token.idx].isspace():
                 continue
             self._speech_act(token)
+
+    def _remember_reporter(self, sent: Span) -> None:
+        for token in sent:
+            if token.lemma_ in lx.REPORTING_VERBS and token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lemma_ != "source"]
+                for subject in subjects:
+                    keys = self.actors_of(subject, follow_conj=False)
+                    if keys:
+                        self.last_reporter = keys[0]
 
     def _remember_quote_speaker(self, sent: Span) -> None:
         if not any(t.text in QUOTES for t in sent):
@@ -247,6 +258,10 @@ class EventRules:
                 if m and m.actor and self.ent.actors[m.actor].kind == "person":
                     _add(keys, m.actor)
                     return
+            holder = self._office_holder(token)
+            if holder:
+                _add(keys, holder)
+                return
         for child in token.children:
             # "Azerbaijan's ally Turkey": the name, not the owner
             if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN":
@@ -282,6 +297,27 @@ class EventRules:
             and any(c.lower_ in {"the", "its"} or c.dep_ == "amod" for c in token.children)
         ):
             _add(keys, self._nominal_reference(token))
+
+    def _office_holder(self, title: Token) -> str | None:
+        """'the leader of Nagorno-Karabakh' is the person the article names as its leader."""
+        relation = (
+            "leads"
+            if title.lemma_ in lx.TITLE_LEADS
+            else "spokesperson_for"
+            if title.lemma_ in lx.TITLE_SPOKES
+            else None
+        )
+        if relation is None:
+            return None
+        owners = {
+            k for t in title.subtree if t.i != title.i for k in [(self.ent.mention_at(t) or _NO).actor] if k
+        }
+        holders = [
+            a.key
+            for a in self.ent.actors.values()
+            if a.kind == "person" and a.relation == relation and a.affiliation in owners
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _ministry_owners(self, noun: Token) -> list[str]:
         """ "Armenia's and the breakaway region's defence ministries": one body per owner."""
@@ -322,7 +358,7 @@ class EventRules:
                     if subject.lemma_ in lx.TITLE_WORDS:
                         keys = self.actors_of(subject, follow_conj=False)
                         if keys:
-                            return keys[0]
+                            return self._forces_of(keys[0], pronoun.head)
                 break
         speaker = self._antecedent(pronoun)
         return self._forces_of(speaker, pronoun.head) if speaker else None
@@ -361,8 +397,10 @@ class EventRules:
         return None
 
     def _nominal_reference(self, noun: Token) -> str | None:
-        """'the group', 'the ministry', 'the army': the latest actor of that kind."""
+        """'the group', 'the ministry', 'the army', 'the source': the latest actor of that kind."""
         lemma = noun.lemma_
+        if lemma in {"source", "sources"} and self.last_reporter:
+            return self.last_reporter
         kinds = {
             "group": {"armed_group", "organization"},
             "ministry": {"government_body"},
@@ -389,6 +427,10 @@ class EventRules:
             return None
         if not kinds:
             return None
+        for t in reversed(noun.sent[: noun.i - noun.sent.start]):
+            m = self.ent.mention_at(t)  # 'A Saudia plane ... the carrier said': this sentence first
+            if m and m.actor and self.ent.actors[m.actor].kind in kinds:
+                return m.actor
         for key in reversed(self.recent_actors):
             if self.ent.actors[key].kind in kinds:
                 return key
@@ -471,9 +513,28 @@ class EventRules:
         while node.head.i != node.i:
             parent = node.head
             is_verb = parent.lemma_ in lx.REPORTING_VERBS and parent.pos_ in {"VERB", "AUX"}
+            if (
+                parent.lemma_ == "claim"
+                and parent.dep_ == "acl"
+                and any(c.dep_ == "agent" for c in parent.children)
+            ):
+                is_verb = False  # 'a bombing claimed by JeM': responsibility, not a report of what followed
             if (is_verb and node.dep_ not in SUBJECT_DEPS) or parent.lower_ in lx.REPORTING_NOUNS:
                 yield parent, node
             node = parent
+
+    def _claim_noun_before_that(self, token: Token) -> Token | None:
+        """'after claims by X, Y, that the town had fallen': the that-clause belongs to the claim noun."""
+        clause = self._clause_head(token)
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None:
+            return None
+        for noun in token.sent:
+            if noun.i < mark.i and noun.lower_ in lx.REPORTING_NOUNS:
+                last = max(t.i for t in noun.subtree)
+                if last >= mark.i - 2:
+                    return noun
+        return None
 
     def _reporter_keys(self, token: Token) -> list[str]:
         """The reporter of a pronoun's own clause, without looking at 'according to'."""
@@ -499,6 +560,11 @@ class EventRules:
                 owner = self._noun_owner(head)
                 if owner:
                     return owner
+        claim = self._claim_noun_before_that(token)
+        if claim is not None:
+            owner = self._noun_owner(claim)
+            if owner:
+                return owner
         root = token.sent.root
         for child in root.children:
             # 'X is violating the truce, Erdogan said': the reporting verb hangs on the reported clause

@@ -598,7 +598,7 @@ class _Resolver:
                 owner.aliases.add(clean_surface(phrase.text))
                 entities.mark(start, token.i + 1, actor=owner.key)
                 continue
-            country = owner.country if owner else None
+            country = owner.country if owner else self._country_of_place_after(token)
             if country is None:
                 bare = not modifiers or all(c.lower_ in {"the", "its", "their"} for c in modifiers)
                 if bare and lower in {"army", "military", "regime", "government"}:
@@ -619,6 +619,13 @@ class _Resolver:
             else:
                 entry = self._military(country, phrase.text)
             entities.mark(start, token.i + 1, actor=entry.key)
+
+    def _country_of_place_after(self, token: Token) -> str | None:
+        """'health authorities in Gaza': the country of the place they are in."""
+        if token.lower_ not in GOVERNMENT_NOUNS:
+            return None
+        place = self._place_after(token)
+        return self.entities.places[place].place.country if place else None
 
     def _country_of_bare_noun(self, token: Token) -> str | None:
         """'the army' / 'the regime' means the article's civil-war government when there is one."""

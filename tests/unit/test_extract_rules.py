@@ -276,3 +276,22 @@ def test_surnames_take_the_full_name_and_titled_appositions_are_people(extractor
     names = {a.name for a in view.x.actors if a.kind == "person"}
     assert "Hakainde Hichilema" in names
     assert "Ama Okonjo" in names
+
+
+def test_the_source_and_the_leader_of_refer_back_to_who_was_named(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Chad's Red Cross told reporters that 20 people were killed in Abeche. "
+            "Nine were killed in Moundou, the source added.\n\n"
+            "Hezbollah leader Hassan Nasrallah said on Monday that his fighters had shelled "
+            "the town of Metula.\n\n"
+            "The leader of Hezbollah said his fighters had targeted an airbase in Safed.",
+        )
+    )
+    twenty = next(e for e in view.events("casualty") if e.killed == 20)
+    nine = next(e for e in view.events("casualty") if e.killed == 9)
+    assert view.names_of(nine.claimed_by) == view.names_of(twenty.claimed_by) != set()
+    [safed] = [e for e in view.events("strike") if "Safed" in view.names_of(e.locations)]
+    assert view.names_of(safed.agents) == {"Hezbollah"}
+    assert "Hassan Nasrallah" in view.names_of(safed.claimed_by)
