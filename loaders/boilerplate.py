@@ -28,6 +28,8 @@ _LINE_PATTERNS = [
     r"(?:read|open|continue)\s+in\s+(?:the\s+)?app\b.*|download\s+(?:the|our)\s+app\b.*|get\s+the\s+app\b.*",
     r"story\s+continues\s+below.*|continue\s+reading(?:\s+the\s+main\s+story)?|scroll\s+to\s+continue.*"
     r"|skip\s+to\s+(?:main\s+)?content|loading\.*|print|email|comments?|share",
+    # captions opened by a credit in brackets: "(AFP photo) Displaced people carry ...", "(File photo) ..."
+    r"\(\s*(?:[\w.&'/-]+\s+){0,3}(?:photo|photograph|picture|image|file\s+photo)\s*\).*",
     # labels alone: "Story highlights", "Advertisement"
     r"(?:advertisement|sponsored(?:\s+content)?|story\s+highlights|highlights|key\s+points|hide\s+caption"
     r"|getty\s+images)\s*:?",

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders import gazetteer, geocode
 from loaders.lexicon import (
+    CAPTURE_VERBS,
     FORCE_NOUNS,
     GOVERNMENT_NOUNS,
     IGNORED_NAMES,
@@ -29,6 +30,7 @@ from loaders.lexicon import (
     ORG_WORDS,
     PLACE_NOUNS,
     SITE_NOUNS,
+    STRIKE_VERBS,
     TITLE_LEADS,
     TITLE_MEMBER,
     TITLE_SPOKES,
@@ -249,6 +251,7 @@ class _Resolver:
         for span in self.spans:
             self._resolve_span(span)
         self._propagate_names()
+        self._disambiguate_short_country_names()
         self._resolve_unlabelled_names()
         self._resolve_titled_names()
         self._resolve_loose_demonyms()
@@ -331,6 +334,32 @@ class _Resolver:
                     continue
                 if tuple(t.text for t in doc[i : i + size]) == words:
                     self.entities.mark(i, i + size, actor=mention.actor, place=mention.place)
+
+    def _disambiguate_short_country_names(self) -> None:
+        """'Congo' in an article that names the Democratic Republic of the Congo means that country."""
+        entities = self.entities
+        countries = [a for a in entities.actors.values() if a.kind == "country"]
+        for short in countries:
+            if len(short.aliases) != 1:
+                continue
+            [surface] = short.aliases
+            pattern = re.compile(rf"\b{re.escape(surface)}\b", re.IGNORECASE)
+            fuller = [
+                c
+                for c in countries
+                if c is not short and pattern.search(c.name) and any(len(a) > len(surface) for a in c.aliases)
+            ]
+            if len(fuller) != 1:
+                continue
+            [target] = fuller
+            target.aliases.add(surface)
+            place = geocode.geocode(target.name)
+            for mention in entities.mentions:
+                if mention.actor == short.key:
+                    mention.actor = target.key
+                    if mention.place and place is not None:
+                        mention.place = entities.add_place(place, surface).key
+            del entities.actors[short.key]
 
     def _extend_to_known(self, span: Span) -> Span:
         """'the Organization for Security and Co-operation' + 'in Europe': NER often cuts long names."""
@@ -520,6 +549,9 @@ class _Resolver:
                 and (doc[end].pos_ == "PROPN" or (doc[end].text == "-" and end + 1 < len(doc)))
             ):
                 end += 1
+            if self._unlabelled_place(Span(doc, i, end)):
+                i = end
+                continue
             for stop in range(end, i, -1):
                 known = gazetteer.lookup_actor(doc[i:stop].text)
                 if known and (known.kind != "country" or stop - i == 1):
@@ -528,6 +560,24 @@ class _Resolver:
                     i = stop - 1
                     break
             i += 1
+
+    def _unlabelled_place(self, span: Span) -> bool:
+        """'captured Sake', 'in Mugunga': a missed name in a place slot, in a country of the story."""
+        doc = self.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        in_place_slot = before is not None and (
+            before.lower_ in LOCATIVE_PREPOSITIONS
+            or (before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
+        )
+        root = span.root
+        taken = root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in CAPTURE_VERBS | STRIKE_VERBS
+        if not (in_place_slot or taken):
+            return False
+        place = geocode.geocode(span.text, context_countries=self.context)
+        if place is None or place.kind == "country" or place.country not in self.context[:3]:
+            return False
+        self.entities.mark(span.start, span.end, place=self.entities.add_place(place, span.text).key)
+        return True
 
     def _resolve_titled_names(self) -> None:
         """'spokesperson Omar Saranga': capitalised words right after a title are a person the NER missed."""

@@ -295,3 +295,20 @@ def test_the_source_and_the_leader_of_refer_back_to_who_was_named(extractor):
     [safed] = [e for e in view.events("strike") if "Safed" in view.names_of(e.locations)]
     assert view.names_of(safed.agents) == {"Hezbollah"}
     assert "Hassan Nasrallah" in view.names_of(safed.claimed_by)
+
+
+def test_short_country_names_follow_the_full_name_and_missed_towns_in_place_slots(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Fighting spread across the east of the Democratic Republic of Congo on Sunday.\n\n"
+            "(AFP photo) Families leave Goma on foot.\n\n"
+            "Rebels said they had captured Sake. Congo's army said the claim was false.",
+        )
+    )
+    countries = {a.name for a in view.x.actors if a.kind == "country"}
+    assert "Republic of the Congo" not in countries
+    assert "Democratic Republic of the Congo" in countries
+    [capture] = view.events("capture")
+    assert view.names_of(capture.locations) == {"Sake"}
+    assert all("AFP" not in a.name and "Agence" not in a.name for a in view.x.actors)
