@@ -174,7 +174,8 @@ def add_ingest_row(table: Table, run: IngestRun) -> None:
     """One row per size."""
     table.add(
         run.articles, run.new, run.failed, run.events, f"{run.wall_s:.1f}",
-        f"{run.articles / run.wall_s:.1f}", f"{run.events / run.wall_s:.1f}", f"{run.write_s:.1f}", f"{run.write_s / run.wall_s:.1%}",
+        f"{run.articles / run.wall_s:.1f}", f"{run.events / run.wall_s:.1f}", f"{run.write_s:.1f}",
+        f"{run.write_s / run.wall_s:.1%}",
         f"{run.lookup_s / run.wall_s:.1%}", f"{1000 * run.wall_s / run.articles:.1f}",
     )  # fmt: skip
 
