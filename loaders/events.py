@@ -1026,6 +1026,8 @@ class EventRules:
         scope = list(noun.head.subtree) if noun.dep_ in SUBJECT_DEPS else list(noun.subtree)
         for t in scope:
             if t.like_num and t.i > noun.i and t.ent_type_ != "DATE":
+                if t.i > 0 and t.doc[t.i - 1].lower_ in {"the", "a", "this", "that"}:
+                    continue  # 'a higher toll than the one first given': a pronoun, not a figure
                 number = t
                 break
         if number is None:

@@ -204,6 +204,7 @@ STRIKE_VERBS = frozenset(
     {
         "detonate",
         "explode",
+        "slam",
         "strike",
         "attack",
         "shell",
