@@ -93,6 +93,12 @@ class _NoMention:
 _NO = _NoMention()
 
 
+def _based(token: Token) -> bool:
+    """'the Pakistan-based group': where a group is based, not where the event happened."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "based"
+
+
 def _is_location_use(token: Token) -> bool:
     """'in Iraq', 'near the border': where, not whom."""
     return token.dep_ == "pobj" and token.head.lower_ in {
@@ -453,7 +459,7 @@ class EventRules:
         keys: list[str] = []
         for t in tokens:
             mention = self.ent.mention_at(t)
-            is_owner = bool(mention and mention.actor and t.dep_ in {"poss", "amod"})
+            is_owner = bool(mention and mention.actor and t.dep_ in {"poss", "amod"}) or _based(t)
             if (
                 mention
                 and mention.place

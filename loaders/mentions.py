@@ -29,7 +29,9 @@ from loaders.lexicon import (
     MILITARY_ORGAN_WORDS,
     ORG_WORDS,
     PLACE_NOUNS,
+    REPORTING_NOUNS,
     SITE_NOUNS,
+    STRIKE_NOUNS,
     STRIKE_VERBS,
     TITLE_LEADS,
     TITLE_MEMBER,
@@ -75,6 +77,32 @@ RANKS = {
     "minister",
     "prime",
 }
+ACTING_HEADS = (
+    FORCE_NOUNS
+    | GOVERNMENT_NOUNS
+    | STRIKE_NOUNS
+    | REPORTING_NOUNS
+    | {
+        "withdrawal",
+        "apology",
+        "support",
+        "ally",
+        "retaliation",
+        "response",
+        "offensive",
+        "side",
+        "demand",
+        "threat",
+        "denial",
+        "accusation",
+        "operation",
+        "campaign",
+        "position",
+        "proposal",
+        "call",
+        "warning",
+    }
+)
 HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -436,7 +464,8 @@ class _Resolver:
                     entry.name = clean_surface(text)
                 entities.mark(span.start, span.end, actor=key)
                 return
-        place = geocode.geocode(text, context_countries=self.context)
+        is_adjective = span.label_ == "NORP" and span.root.pos_ == "ADJ"  # 'Western nationals' names no place
+        place = None if is_adjective else geocode.geocode(text, context_countries=self.context)
         if place is not None:
             entities.mark(span.start, span.end, place=entities.add_place(place, text).key)
             return
@@ -911,18 +940,8 @@ def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
                 for m in owners
             ):
                 continue  # "Yemen's Houthi rebels": the group acts, not Yemen
-            actor.acts = head.lower_ not in PLACE_NOUNS | SITE_NOUNS | TITLE_WORDS and head.lemma_ not in {
-                "people",
-                "soil",
-                "media",
-                "carrier",
-                "airline",
-                "national",
-                "citizen",
-                "flag",
-                "oil",
-                "border",
-            }
+            # 'Iranian strikes', 'the Azeri claim', 'Indian warplanes' act; 'Syrian front lines' do not
+            actor.acts = head.lower_ in ACTING_HEADS or head.lemma_ in ACTING_HEADS
         elif root.dep_ == "dobj":
             actor.acts = True
 

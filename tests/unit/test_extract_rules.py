@@ -312,3 +312,17 @@ def test_short_country_names_follow_the_full_name_and_missed_towns_in_place_slot
     [capture] = view.events("capture")
     assert view.names_of(capture.locations) == {"Sake"}
     assert all("AFP" not in a.name and "Agence" not in a.name for a in view.x.actors)
+
+
+def test_a_demonym_on_a_thing_is_no_actor_but_on_an_attack_it_is(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Turkish troops shelled Syrian front lines near the town of Tal Rifaat on Monday, "
+            "and the Pakistan-based group denied any role. Western diplomats said Iranian strikes hit Erbil.",
+        )
+    )
+    countries = {a.name for a in view.x.actors if a.kind == "country"}
+    assert "Turkey" in countries and "Iran" in countries
+    assert "Syria" not in countries and "Pakistan" not in countries
+    assert all(p.kind != "city" or p.country in {"SYR", "IRQ"} for p in view.x.places)
