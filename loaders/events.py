@@ -818,8 +818,14 @@ class EventRules:
 
     def _weapon(self, token: Token, tokens: list[Token]) -> str | None:
         for t in [token, *tokens]:
-            if t.lower_ in lx.WEAPON_WORDS and t.lower_ not in {"fire"}:
-                return t.text.lower()
+            if t.lower_ not in lx.WEAPON_WORDS or t.lower_ == "fire":
+                continue
+            if any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in lx.WEAPON_WORDS
+                for c in t.children
+            ):
+                continue  # 'fuel storage tanks' are a target, not a weapon
+            return t.text.lower()
         return None
 
     def _inside_speech_act(self, token: Token, *, kinds: frozenset[str] | set[str] = frozenset()) -> bool:
@@ -1397,6 +1403,13 @@ class EventRules:
                     other.cause = twin
         return kept
 
+    def _only_loose_sites(self, event: EventDraft) -> bool:
+        """Every location is a site the article does not place anywhere."""
+        return bool(event.locations) and all(
+            self.ent.places[p].place.kind == "site" and self.ent.places[p].place.lat is None
+            for p in event.locations
+        )
+
     def _same_side(self, a: list[str], b: list[str]) -> bool:
         """Two claimants lists from one side: one is empty, they share an actor, or a country."""
         if not a or not b or set(a) & set(b):
@@ -1409,11 +1422,11 @@ class EventRules:
             return False
         agents_fit = not a.agents or not b.agents or bool(set(a.agents) & set(b.agents))
         if a.type in {"strike", "capture"}:
-            return (
-                agents_fit
-                and bool(set(a.locations) & set(b.locations))
-                and (a.date == b.date or not a.date or not b.date)
+            same_place = bool(set(a.locations) & set(b.locations)) or (
+                # 'shelling of El Obeid ... a shell hit a crowded market': an unplaced site in the same sentence
+                a.sent.start == b.sent.start and (self._only_loose_sites(a) or self._only_loose_sites(b))
             )
+            return agents_fit and same_place and (a.date == b.date or not a.date or not b.date)
         if a.type == "casualty":
             figures = [(a.killed, b.killed), (a.injured, b.injured)]
             compatible = all(x is None or y is None or x == y for x, y in figures)
