@@ -1423,7 +1423,7 @@ class EventRules:
         agents_fit = not a.agents or not b.agents or bool(set(a.agents) & set(b.agents))
         if a.type in {"strike", "capture"}:
             same_place = bool(set(a.locations) & set(b.locations)) or (
-                # 'shelling of El Obeid ... a shell hit a crowded market': an unplaced site in the same sentence
+                # 'shelling of El Obeid ... a shell hit a crowded market': an unplaced site, same sentence
                 a.sent.start == b.sent.start and (self._only_loose_sites(a) or self._only_loose_sites(b))
             )
             return agents_fit and same_place and (a.date == b.date or not a.date or not b.date)
