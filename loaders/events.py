@@ -135,6 +135,7 @@ class EventRules:
         self.consumed: set[int] = set()  # trigger tokens already part of another event
         self.quote_speaker: list[str] = []  # who spoke the last attributed quote
         self.last_reporter: str | None = None  # who last reported something ('the source added')
+        self._resolving: set[int] = set()  # pronouns being resolved, against reference loops
 
     # --- entry ---------------------------------------------------------------
     def run(self) -> list[EventDraft]:
@@ -383,6 +384,16 @@ class EventRules:
         return actor_key
 
     def _antecedent(self, pronoun: Token) -> str | None:
+        """The actor a pronoun stands for; a pronoun met again while resolving itself stands for nothing."""
+        if pronoun.i in self._resolving:
+            return None  # 'their leaders said they ...' chains can loop back to the same pronoun
+        self._resolving.add(pronoun.i)
+        try:
+            return self._find_antecedent(pronoun)
+        finally:
+            self._resolving.discard(pronoun.i)
+
+    def _find_antecedent(self, pronoun: Token) -> str | None:
         lower = pronoun.lower_
         want_person = lower in PRONOUNS_PERSON
         if pronoun.dep_ in SUBJECT_DEPS | {"poss"}:

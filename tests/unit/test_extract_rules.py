@@ -326,3 +326,14 @@ def test_a_demonym_on_a_thing_is_no_actor_but_on_an_attack_it_is(extractor):
     assert "Turkey" in countries and "Iran" in countries
     assert "Syria" not in countries and "Pakistan" not in countries
     assert all(p.kind != "city" or p.country in {"SYR", "IRQ"} for p in view.x.places)
+
+
+def test_pronoun_chains_that_loop_back_end_without_error(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Their leaders said they would boycott the vote because their rivals said they had rigged it, "
+            "and they said their own supporters had been attacked in Maracaibo.",
+        )
+    )
+    assert isinstance(view.x.events, list)
