@@ -10,6 +10,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# Articles per write transaction. Measured on 10,000 articles (2 workers, 2 cores): 200 spends 14% of the wall
+# time in Neo4j writes, 50 spends 22% (each batch is a dozen statements and a commit, whatever its size).
+DEFAULT_BATCH_SIZE = 200
+
 
 class Settings(BaseSettings):
     """All configuration; environment variables win over `.env`, which wins over the defaults."""

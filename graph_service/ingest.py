@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from graph_service.config import DEFAULT_BATCH_SIZE
 from graph_service.records import Extraction
 from graph_service.writer import ArticleRows, GraphWriter, WriteResult, build_rows
 
@@ -129,7 +130,7 @@ def write_all(
     items: Iterable[Prepared | Failed],
     writer: GraphWriter,
     *,
-    batch_size: int = 50,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     progress: tqdm | None = None,
 ) -> IngestSummary:
     """Write prepared extractions in batches; inputs that failed upstream are only counted."""
@@ -162,7 +163,7 @@ def ingest_paths(
     extractor: Any,
     *,
     workers: int = 1,
-    batch_size: int = 50,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     force: bool = False,
     text_field: str = "text",
     progress: tqdm | None = None,

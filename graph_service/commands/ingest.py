@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from graph_service.config import DEFAULT_BATCH_SIZE
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `ingest` sub-command."""
@@ -19,7 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     parser.add_argument("--workers", type=int, default=1, help="extraction worker processes (default 1)")
     parser.add_argument(
-        "--batch-size", type=int, default=50, help="articles per write transaction (default 50)"
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help=f"articles per write transaction (default {DEFAULT_BATCH_SIZE})",
     )
     parser.add_argument(
         "--force", action="store_true", help="rewrite articles already in the graph (replaces their facts)"
