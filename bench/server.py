@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,29 +13,13 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from graph_service.config import Settings
-from graph_service.neo4j_server import Neo4jServer
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now (never the default 7474/7687/8000)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from graph_service.neo4j_server import Neo4jServer, free_port
 
 
 def server_env(settings: Settings) -> dict[str, str]:
     """The environment under which `ckg` subprocesses (and `get_settings()`) see this server."""
-    return {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        "NEO4J_DATABASE": settings.neo4j_database,
-        "NEO4J_HOME": str(settings.neo4j_home_dir),
-        "NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
-        "NEO4J_HTTP_PORT": str(settings.neo4j_http_port),
-        # A developer's .env may require the key for reads; the benchmark reads without one.
-        "CKG_REQUIRE_KEY_FOR_READS": "false",
-    }
+    # A developer's .env may require the key for reads; the benchmark reads without one.
+    return {**settings.neo4j_env(), "CKG_REQUIRE_KEY_FOR_READS": "false"}
 
 
 @contextmanager

@@ -55,6 +55,21 @@ class Settings(BaseSettings):
             self.neo4j_uri = f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
         return self
 
+    def neo4j_env(self) -> dict[str, str]:
+        """Environment variables under which a child `ckg` process sees exactly this Neo4j."""
+        return {
+            "NEO4J_URI": self.neo4j_uri,
+            "NEO4J_USER": self.neo4j_user,
+            "NEO4J_PASSWORD": self.neo4j_password.get_secret_value(),
+            "NEO4J_DATABASE": self.neo4j_database,
+            "NEO4J_HOME": str(self.neo4j_home_dir),
+            "NEO4J_BOLT_PORT": str(self.neo4j_bolt_port),
+            "NEO4J_HTTP_PORT": str(self.neo4j_http_port),
+            "NEO4J_HEAP": self.neo4j_heap,
+            "NEO4J_PAGECACHE": self.neo4j_pagecache,
+            "CKG_DATA_DIR": str(self.ckg_data_dir),
+        }
+
     @property
     def neo4j_home_dir(self) -> Path:
         """Directory of the local Neo4j server (jars, conf, data, logs)."""

@@ -315,6 +315,13 @@ def jars_size(jars: list[Path]) -> int:
     return sum(jar.stat().st_size for jar in jars)
 
 
+def free_port(host: str = HOST) -> int:
+    """A TCP port on the loopback that nothing listens on right now (for throwaway servers)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
 def port_in_use(port: int, host: str = HOST) -> bool:
     """True when something already listens on (or holds) `host:port`."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:

@@ -17,7 +17,6 @@ import contextlib
 import itertools
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,15 +32,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from graph_service.config import get_settings  # noqa: E402
+from graph_service.neo4j_server import free_port  # noqa: E402
 
 BROWSER_DIR = REPO_ROOT / "cypher" / "browser"
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Page:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -17,17 +16,10 @@ from pydantic import SecretStr
 
 from graph_service import cypher, db
 from graph_service.config import Settings
-from graph_service.neo4j_server import Neo4jServer
+from graph_service.neo4j_server import Neo4jServer, free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = (REPO_ROOT / "../shared").resolve()
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def local_server_settings(home: Path, password: str) -> Settings:
@@ -45,19 +37,7 @@ def local_server_settings(home: Path, password: str) -> Settings:
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment under which a `ckg` subprocess sees exactly these Neo4j settings."""
-    return {
-        **os.environ,
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        "NEO4J_DATABASE": settings.neo4j_database,
-        "NEO4J_HOME": str(settings.neo4j_home_dir),
-        "NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
-        "NEO4J_HTTP_PORT": str(settings.neo4j_http_port),
-        "NEO4J_HEAP": settings.neo4j_heap,
-        "NEO4J_PAGECACHE": settings.neo4j_pagecache,
-        "CKG_DATA_DIR": str(settings.ckg_data_dir),
-    }
+    return {**os.environ, **settings.neo4j_env()}
 
 
 def run_ckg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
