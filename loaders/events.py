@@ -140,7 +140,8 @@ class EventRules:
     # --- entry ---------------------------------------------------------------
     def run(self) -> list[EventDraft]:
         """Extract the events of every story sentence, then link and merge them."""
-        for sent in self.doc.sents:
+        sentences = list(self.doc.sents)
+        for index, sent in enumerate(sentences):
             if self._is_boilerplate(sent):
                 continue
             before = len(self.events)
@@ -148,8 +149,22 @@ class EventRules:
             self._remember(sent)
             self._remember_quote_speaker(sent)
             self._remember_reporter(sent)
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            self._attribute_to_tail(self.events[before:], following)
             self._link_casualties(self.events[before:])
         return self._merge_duplicates()
+
+    def _attribute_to_tail(self, events: list[EventDraft], following: Span | None) -> None:
+        """'X killed 20 people on Tuesday' + 'the ministry said.': a split-off attribution is the claimant."""
+        if following is None or len(following) > 10:
+            return
+        root = following.root
+        if root.lemma_ not in lx.REPORTING_VERBS or any(c.dep_ in {"ccomp", "xcomp"} for c in root.children):
+            return
+        speakers = self.subject_of(root)
+        for event in events:
+            if event.type in {"strike", "capture", "casualty"} and not event.claimed_by:
+                event.claimed_by = [k for k in speakers if k not in event.agents]
 
     def _is_boilerplate(self, sent: Span) -> bool:
         chars = self.masked[sent.start_char : sent.end_char]
@@ -444,19 +459,26 @@ class EventRules:
             return None
         if not kinds:
             return None
+
+        def fits(key: str) -> bool:
+            actor = self.ent.actors[key]
+            if actor.kind not in kinds:
+                return False
+            if actor.kind == "government_body" and lemma in {"army", "military", "ministry"}:
+                words = set(actor.name.lower().split())
+                wanted = {"ministry"} if lemma == "ministry" else {"army", "armed", "forces", "military"}
+                return bool(words & wanted)
+            return True
+
         for t in reversed(noun.sent[: noun.i - noun.sent.start]):
             m = self.ent.mention_at(t)  # 'A Saudia plane ... the carrier said': this sentence first
-            if m and m.actor and self.ent.actors[m.actor].kind in kinds:
+            if m and m.actor and fits(m.actor):
                 return m.actor
         for key in reversed(self.recent_actors):
-            if self.ent.actors[key].kind in kinds:
+            if fits(key):
                 return key
         for key, actor in self.ent.actors.items():
-            if (
-                actor.kind in kinds
-                and lemma in {"army", "regime", "government"}
-                and actor.kind == "government_body"
-            ):
+            if fits(key) and lemma in {"army", "regime", "government"} and actor.kind == "government_body":
                 return key
         return None
 
@@ -1187,7 +1209,8 @@ class EventRules:
         event.date = self.date_of(verb)
         scope = [t for t in verb.subtree if t.i > verb.i]
         event.denies = self._events_referred(scope, exclude_agents=agents)
-        if not event.denies:
+        says_what = any(t.dep_ == "mark" and t.lower_ == "that" for t in scope)
+        if not event.denies and not says_what:  # "denied Israel's claim that ...": that claim, not another
             claimed = [
                 e
                 for e in self.events

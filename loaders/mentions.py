@@ -343,6 +343,8 @@ class _Resolver:
     def _register_person_tokens(self, span: Span) -> None:
         if gazetteer.lookup_actor(span.text) or not span[0].is_title:
             return
+        if is_locative(span) and geocode.geocode(span.text, context_countries=self.context):
+            return  # 'in Khan Younis': a place the NER took for a person
         key = f"person:{canonical_name(span.text).lower()}"
         self.person_tokens.setdefault(span[-1].lower_, key)
         self.person_tokens.setdefault(key.split(":", 1)[1], key)
@@ -452,9 +454,15 @@ class _Resolver:
             key = self.person_tokens.get(canonical_name(text).lower()) or (
                 self.person_tokens.get(span[-1].lower_) if len(span) == 1 else None
             )
-            place = geocode.geocode(text, context_countries=self.context) if len(span) == 1 else None
+            place = (
+                geocode.geocode(text, context_countries=self.context)
+                if len(span) == 1 or is_locative(span)
+                else None
+            )
             titled = span.start > 0 and (self.doc[span.start - 1].lower_ in TITLE_WORDS | HONORIFICS)
-            if key is None and (len(span) > 1 or place is None or titled):
+            if key is None and place is not None and len(span) > 1 and not titled:
+                key = None  # 'in Khan Younis': a place the NER took for a person
+            elif key is None and (len(span) > 1 or place is None or titled):
                 # a lone capitalised word that is a known place ('Soledar') stays a place
                 key = f"person:{canonical_name(text).lower()}"
                 self.person_tokens.setdefault(span[-1].lower_, key)

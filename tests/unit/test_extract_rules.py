@@ -332,3 +332,22 @@ def test_pronoun_chains_that_loop_back_end_without_error(extractor):
     # 'them' -> 'their' -> 'them' ...: resolving the possessive leads back to the pronoun itself
     view = View(extract(extractor, "Some of them lost their farms in the fighting, she told reporters."))
     assert view.x.article.id
+
+
+def test_split_off_attribution_place_names_read_as_people_and_army_references(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Air strikes killed at least 20 people in Rafah on Tuesday, the Gaza health ministry said.\n\n"
+            "Hamas denied Israel's claim that its fighters had hidden in Khan Younis.\n\n"
+            "At least 12 soldiers were wounded when militants attacked a post near Mopti, the army said.",
+        )
+    )
+    assert "Khan Younis" in {alias for p in view.x.places for alias in [p.name, *p.aliases]}
+    assert all(a.kind != "person" for a in view.x.actors)
+    rafah = next(e for e in view.events("casualty") if e.killed == 20)
+    mopti = next(e for e in view.events("casualty") if e.injured == 12)
+    assert {a.kind for a in view.x.actors if a.id in rafah.claimed_by} <= {"government_body", "country"}
+    assert not set(mopti.claimed_by) & set(rafah.claimed_by)  # 'the army' is no health ministry
+    [denial] = view.events("denial")
+    assert denial.denies == []
