@@ -53,6 +53,7 @@ ARMED_CONTEXT_WORDS = {
     "guerrilla",
     "militants",
 }
+PLACE_SUFFIXES = {"state", "province", "region", "district", "county", "governorate", "oblast", "city"}
 RANKS = {
     "major",
     "general",
@@ -213,6 +214,12 @@ def strip_determiner(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
+    bracket = next((t.i for t in span.doc[start:end] if t.text == "(" and t.i > start), None)
+    closed_inside = bracket is not None and any(t.text == ")" for t in span.doc[bracket:end])
+    if bracket is not None and (not closed_inside or span.doc[end - 1].text == ")"):
+        # 'Ta'ang National Liberation Army (TNLA)': the name; the acronym follows it.
+        # 'Justice and Development (AK) Party' keeps its bracket: the name goes on after it.
+        end = bracket
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
@@ -267,7 +274,11 @@ class _Resolver:
         spans = [strip_determiner(ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
         self.spans = [s for s in spans if s.text.strip() and s.text.strip() not in IGNORED_NAMES]
         self.context = self._context_countries()
-        self.entities.main_country = self.context[0] if self.context else None
+        places_in = self._place_countries()
+        # the story's country: where its towns are, else the most named country
+        self.entities.main_country = (
+            places_in[0] if places_in else (self.context[0] if self.context else None)
+        )
         self.civil_war = self._civil_war_countries()
 
     def run(self) -> ArticleEntities:
@@ -302,6 +313,16 @@ class _Resolver:
                 counts[iso] += 1
         return [iso for iso, _ in counts.most_common()]
 
+    def _place_countries(self) -> list[str]:
+        """Countries of the towns and regions the article names, most named first."""
+        counts: Counter[str] = Counter()
+        for span in self.spans:
+            if span.label_ in {"GPE", "LOC", "FAC"} and not gazetteer.lookup_actor(span.text):
+                place = geocode.geocode(span.text, context_countries=self.context)
+                if place is not None and place.kind != "country" and place.country:
+                    counts[place.country] += 1
+        return [iso for iso, _ in counts.most_common()]
+
     def _civil_war_countries(self) -> set[str]:
         """Countries whose own armed groups fight in the article: there the army is one side."""
         countries = set()
@@ -309,10 +330,10 @@ class _Resolver:
             known = gazetteer.lookup_actor(span.text)
             if known and known.kind == "armed_group" and known.country:
                 countries.add(known.country)
-        if self.context and any(
+        if self.entities.main_country and any(
             t.lower_ in INSURGENT_WORDS and not self._named_group_word(t) for t in self.doc
         ):
-            countries.add(self.context[0])  # 'insurgents' of no named foreign group fight at home
+            countries.add(self.entities.main_country)  # 'insurgents' of no named foreign group fight at home
         with_forces = self._countries_with_forces()
         if len(with_forces) > 1:
             return set()  # two states' forces fight: a war between states, not a civil war
@@ -343,8 +364,10 @@ class _Resolver:
     def _register_person_tokens(self, span: Span) -> None:
         if gazetteer.lookup_actor(span.text) or not span[0].is_title:
             return
-        if is_locative(span) and geocode.geocode(span.text, context_countries=self.context):
-            return  # 'in Khan Younis': a place the NER took for a person
+        if (is_locative(span) or span[-1].lower_ in PLACE_SUFFIXES) and geocode.geocode(
+            span.text, context_countries=self.context
+        ):
+            return  # 'in Khan Younis', 'Shan State': a place the NER took for a person
         key = f"person:{canonical_name(span.text).lower()}"
         self.person_tokens.setdefault(span[-1].lower_, key)
         self.person_tokens.setdefault(key.split(":", 1)[1], key)
@@ -456,7 +479,7 @@ class _Resolver:
             )
             place = (
                 geocode.geocode(text, context_countries=self.context)
-                if len(span) == 1 or is_locative(span)
+                if len(span) == 1 or is_locative(span) or span[-1].lower_ in PLACE_SUFFIXES
                 else None
             )
             titled = span.start > 0 and (self.doc[span.start - 1].lower_ in TITLE_WORDS | HONORIFICS)
@@ -479,7 +502,7 @@ class _Resolver:
             return
         if span.label_ in {"ORG", "FAC"} and span[-1].lower_ in SITE_NOUNS:
             return  # a named site: handled with the other sites
-        if span.label_ == "ORG" and span[0].is_title and self._has_acronym(span) and len(span) > 1:
+        if span.label_ == "ORG" and span[0].text[:1].isupper() and self._has_acronym(span) and len(span) > 1:
             # 'the Strategic Framework for the Defence of the People of Azawad (CSP-DPA)': a named body
             sentence_words = {t.lower_ for t in span.sent}
             kind = "armed_group" if sentence_words & ARMED_CONTEXT_WORDS else "organization"
@@ -493,7 +516,7 @@ class _Resolver:
             )
             entities.mark(span.start, span.end, actor=key)
             return
-        if span.label_ == "ORG" and span[0].is_title and any(w.lower_ in ORG_WORDS for w in span):
+        if span.label_ == "ORG" and span[0].text[:1].isupper() and any(w.lower_ in ORG_WORDS for w in span):
             country = country_of_words(list(span))
             key = f"org:{canonical_name(text).lower()}"
             entities.add_actor(key, canonical_name(text), "organization", country, text)
@@ -716,7 +739,7 @@ class _Resolver:
 
     def _country_of_bare_noun(self, token: Token) -> str | None:
         """'the army' / 'the regime' means the article's civil-war government when there is one."""
-        if token.lower_ in {"regime", "government"}:
+        if token.lower_ in {"regime", "government", "junta"}:
             named = [
                 c
                 for t in self.doc

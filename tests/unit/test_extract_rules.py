@@ -351,3 +351,19 @@ def test_split_off_attribution_place_names_read_as_people_and_army_references(ex
     assert not set(mopti.claimed_by) & set(rafah.claimed_by)  # 'the army' is no health ministry
     [denial] = view.events("denial")
     assert denial.denies == []
+
+
+def test_bracketed_acronyms_region_names_and_the_story_country(extractor):
+    view = View(
+        extract(
+            extractor,
+            "China urged calm. China and Thailand held talks.\n\n"
+            "The Arakan Liberation Front (ALF) said its fighters had captured the town of Kyaukme "
+            "in Myanmar's northern Shan State, where insurgents are active. The army denied it.",
+        )
+    )
+    front = view.actor("Arakan Liberation Front")
+    assert "ALF" in front.aliases
+    assert all(a.kind != "person" for a in view.x.actors)  # 'Shan State' is a region, not a person
+    army = [a for a in view.x.actors if a.kind == "government_body"]
+    assert army and all(a.country == "MMR" for a in army)  # the towns are in Myanmar, not China
