@@ -293,6 +293,10 @@ def _tiers(index: _PlaceIndex, text: str) -> dict[int, int]:
     return tiers
 
 
+# A town of the story's countries this large wins over an exactly named place elsewhere.
+CONTEXT_TOWN_POPULATION = 5000
+
+
 def _ranked(name: str, context_countries: Sequence[str]) -> list[GeoPlace]:
     text = clean_surface(name)
     if not text:
@@ -304,7 +308,11 @@ def _ranked(name: str, context_countries: Sequence[str]) -> list[GeoPlace]:
     def sort_key(position: int) -> tuple[int, int, int, int]:
         place = index.places[position]
         in_context = context.get(place.country or "", len(context))
-        return tiers[position], index.ranks[position], in_context, -place.population
+        tier = tiers[position]
+        if in_context < len(context) and place.population >= CONTEXT_TOWN_POPULATION:
+            # 'Jenin' in a story about the West Bank is Janīn (ascii/alternate name), not a Polish village
+            tier = min(tier, 0)
+        return tier, index.ranks[position], in_context, -place.population
 
     return [index.places[p] for p in sorted(tiers, key=sort_key)]
 
