@@ -177,7 +177,8 @@ class EventRules:
             self._strike(token)
             self._capture(token)
         for token in sent:
-            if token.i in self.consumed or self.masked[token.idx].isspace():
+            # 'shot dead' is both the shooting (a strike) and a death toll
+            if (token.i in self.consumed and token.lemma_ != "shoot") or self.masked[token.idx].isspace():
                 continue
             self._casualty(token)
         for token in sent:
@@ -807,6 +808,14 @@ class EventRules:
 
     def _noun_agents(self, noun: Token) -> list[str]:
         keys: list[str] = []
+        owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if (
+            owner is not None
+            and owner.lemma_ == "responsibility"
+            and owner.head.lemma_ in {"claim", "accept", "admit"}
+        ):
+            # 'the Houthis claimed responsibility for a drone attack': they did it
+            keys.extend(self.subject_of(owner.head))
         for child in noun.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 m = self.ent.mention_at(child)
@@ -918,7 +927,8 @@ class EventRules:
     # --- casualties ---------------------------------------------------------------
     def _casualty(self, token: Token) -> None:
         lemma = token.lemma_
-        is_kill = lemma in lx.KILL_VERBS and token.pos_ in {"VERB", "ADJ"}
+        shot_dead = lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+        is_kill = (lemma in lx.KILL_VERBS or shot_dead) and token.pos_ in {"VERB", "ADJ"}
         is_injure = lemma in lx.INJURE_VERBS and token.pos_ in {"VERB", "ADJ"}
         if lemma in {"toll", "death"} and token.pos_ == "NOUN":
             self._toll(token)
@@ -1209,6 +1219,11 @@ class EventRules:
         event.date = self.date_of(verb)
         scope = [t for t in verb.subtree if t.i > verb.i]
         event.denies = self._events_referred(scope, exclude_agents=agents)
+        if verb.dep_ == "relcl" and verb.head.lemma_ in DENIABLE_NOUNS:
+            # the claim is what the sentence said before it: that event and what it is about
+            before = [e for e in self.events if e.sent.start == verb.sent.start and e.trigger < verb.head.i]
+            before = [e for e in before if e.type != "denial"]
+            event.denies = before + [x for e in before for x in e.about if x not in before]
         says_what = any(t.dep_ == "mark" and t.lower_ == "that" for t in scope)
         if not event.denies and not says_what:  # "denied Israel's claim that ...": that claim, not another
             claimed = [
@@ -1233,6 +1248,8 @@ class EventRules:
 
     def _denies_something(self, verb: Token) -> bool:
         """'denied the claim / involvement / that ...': not 'reject the war' or 'dismissed talks'."""
+        if verb.dep_ == "relcl" and verb.head.lemma_ in DENIABLE_NOUNS:
+            return True  # '..., a claim Yerevan denied'
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp"}:
                 return True

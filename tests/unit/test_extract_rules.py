@@ -367,3 +367,22 @@ def test_bracketed_acronyms_region_names_and_the_story_country(extractor):
     assert all(a.kind != "person" for a in view.x.actors)  # 'Shan State' is a region, not a person
     army = [a for a in view.x.actors if a.kind == "government_body"]
     assert army and all(a.country == "MMR" for a in army)  # the towns are in Myanmar, not China
+
+
+def test_shot_dead_responsibility_claims_and_a_claim_denied_in_a_relative_clause(extractor):
+    view = View(
+        extract(
+            extractor,
+            "Two Palestinian farmers were shot dead by Israeli soldiers in Jenin on Friday.\n\n"
+            "Al-Shabaab claimed responsibility for a bomb attack in Baidoa.\n\n"
+            "Serbia accused Kosovo of shelling its positions near Zubin Potok, a claim Pristina denied.",
+        )
+    )
+    dead = next(e for e in view.events("casualty") if e.killed == 2)
+    assert dead.victims == "civilian"
+    assert {p.country for p in view.x.places if p.id in dead.locations} == {"PSE"}
+    baidoa = next(e for e in view.events("strike") if "Baidoa" in view.names_of(e.locations))
+    assert view.names_of(baidoa.agents) == {"al-Shabaab"} and baidoa.claimed_by == []
+    [accusation] = view.events("accusation")
+    [denial] = view.events("denial")
+    assert view.names_of(denial.agents) == {"Kosovo"} and accusation.id in denial.denies
