@@ -746,6 +746,18 @@ class EventRules:
             frame = self._noun_frame(token)
         else:
             agents = self.subject_of(token)
+        # 'a campaign ... in retaliation for an assault on X': X is the assault's place, not the campaign's
+        nested = {
+            t.i
+            for n in tokens
+            if n.i != token.i
+            and n.i not in self.consumed
+            and n.pos_ == "NOUN"
+            and n.lower_ in lx.STRIKE_NOUNS
+            and n.head.i != token.i
+            for t in n.subtree
+        }
+        tokens = [t for t in tokens if t.i not in nested]
         places = [p for p in self.places_in(tokens) if not self._is_agents_home(p, agents)]
         _add(places, *self.places_in(frame, subjects=True))
         target_actors = [
@@ -1128,13 +1140,25 @@ class EventRules:
             return None
         token = self.doc[casualty.trigger]
         node = token
-        while node.head.i != node.i:
+        while node.head.i != node.i and node.dep_ != "relcl":
+            # a relative clause ('the bombardment that began after X rampaged, killing') tells other deeds
             node = node.head
             for strike in strikes:
                 if strike.trigger == node.i:
                     return strike
+        by_killer = self._strike_by_killer(token)
+        if by_killer is not None:
+            return by_killer
         before = [s for s in strikes if s.trigger < casualty.trigger]
         return before[-1] if before else strikes[0]
+
+    def _strike_by_killer(self, kill: Token) -> EventDraft | None:
+        """'Hamas militants rampaged ..., killing 1,300': the latest strike by whoever did the killing."""
+        killers = self.subject_of(kill) if kill.pos_ == "VERB" else []
+        if not killers:
+            return None
+        theirs = [e for e in self.events if e.type == "strike" and set(e.agents) & set(killers)]
+        return theirs[-1] if theirs else None
 
     # --- speech acts ----------------------------------------------------------------
     def _speech_act(self, token: Token) -> None:

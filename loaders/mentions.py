@@ -53,6 +53,28 @@ ARMED_CONTEXT_WORDS = {
     "guerrilla",
     "militants",
 }
+DIRECTIONS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
+SETTLEMENT_NOUNS = {
+    "community",
+    "town",
+    "village",
+    "city",
+    "area",
+    "settlement",
+    "kibbutz",
+    "district",
+    "region",
+}
 PLACE_SUFFIXES = {"state", "province", "region", "district", "county", "governorate", "oblast", "city"}
 RANKS = {
     "major",
@@ -291,6 +313,7 @@ class _Resolver:
             self._resolve_span(span)
         self._propagate_names()
         self._disambiguate_short_country_names()
+        self._resolve_regional_demonyms()
         self._resolve_unlabelled_names()
         self._resolve_titled_names()
         self._resolve_loose_demonyms()
@@ -666,6 +689,21 @@ class _Resolver:
                 self.entities.add_actor(key, span.text, "person", None, span.text)
                 self.person_tokens.setdefault(doc[end - 1].lower_, key)
                 self.entities.mark(start, end, actor=key)
+
+    def _resolve_regional_demonyms(self) -> None:
+        """'southern Israeli communities', 'eastern Ukrainian towns': a region, not the state."""
+        doc = self.doc
+        for token in doc:
+            iso = gazetteer.demonym_country(token.text)
+            if not iso or token.i == 0 or doc[token.i - 1].lower_ not in DIRECTIONS:
+                continue
+            if token.head.lemma_ not in PLACE_NOUNS | SETTLEMENT_NOUNS:
+                continue
+            place = geocode.geocode(f"{doc[token.i - 1].lower_} {gazetteer.country_name(iso)}")
+            if place is None:
+                continue
+            surface = doc[token.i - 1 : token.head.i + 1].text
+            self.entities.mark(token.i - 1, token.i + 1, place=self.entities.add_place(place, surface).key)
 
     def _resolve_loose_demonyms(self) -> None:
         """Demonyms the NER missed ('Azeri claim') name their country."""
