@@ -14,7 +14,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 # Reached on the dev gold when these floors were set (see the issue note); raise them, never lower.
 FLOORS = {"events": 0.93, "actors": 0.96, "places": 0.96}
-LINKS_FLOOR = 0.70  # 0.75 before the Oct 7 strike matched; its casualty link is mis-parsed
+LINKS_FLOOR = 0.74
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval is not beside the checkout")
