@@ -386,3 +386,11 @@ def test_shot_dead_responsibility_claims_and_a_claim_denied_in_a_relative_clause
     [accusation] = view.events("accusation")
     [denial] = view.events("denial")
     assert view.names_of(denial.agents) == {"Kosovo"} and accusation.id in denial.denies
+
+
+def test_a_direction_and_a_demonym_on_towns_name_a_region(extractor):
+    view = View(extract(extractor, "Hamas fighters attacked southern Israeli communities on Oct 7, 2023."))
+    [strike] = view.events("strike")
+    assert view.names_of(strike.locations) == {"southern Israel"}
+    assert view.names_of(strike.agents) == {"Hamas"}
+    assert "Israel" not in {a.name for a in view.x.actors}  # a region of the country, not the state acting
