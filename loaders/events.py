@@ -663,8 +663,10 @@ class EventRules:
 
     def _date_phrase(self, t: Token) -> str | None:
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-            span = next((e for e in t.doc.ents if e.start == t.i), None)
-            return span.text if span is not None else None
+            end = t.i + 1
+            while end < len(t.doc) and t.doc[end].ent_iob_ == "I":
+                end += 1
+            return t.doc[t.i : end].text
         if t.lower_ in lx.WEEKDAYS or t.lower_ in {"yesterday", "today"}:
             return t.text
         return None
@@ -994,9 +996,6 @@ class EventRules:
             return parse_count(" ".join(t.text for t in left))
         nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or c.like_num]
         if not nums:
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    continue
             return None
         num = nums[0]
         left = sorted([t for t in num.subtree], key=lambda t: t.i)

@@ -62,16 +62,14 @@ class Extractor:
                 yield from results
 
     def _extract_chunk(self, chunk: list[RawArticle | SourceFailure]) -> list[Extraction | SourceFailure]:
-        articles = [item for item in chunk if isinstance(item, RawArticle)]
-        prepared = [prepare_text(a.text) for a in articles]
-        docs = iter(self.nlp.pipe(prepared, batch_size=CHUNK_SIZE))
+        prepared = [prepare_text(item.text) for item in chunk if isinstance(item, RawArticle)]
+        parsed = zip(prepared, self.nlp.pipe(prepared, batch_size=CHUNK_SIZE), strict=True)
         out: list[Extraction | SourceFailure] = []
         for item in chunk:
             if isinstance(item, SourceFailure):
                 out.append(item)
                 continue
-            masked = prepared[articles.index(item)]
-            doc = next(docs)
+            masked, doc = next(parsed)
             try:
                 out.append(build_extraction(item, doc, masked))
             except Exception as error:  # one article's bug must never stop a batch

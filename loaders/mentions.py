@@ -34,7 +34,6 @@ from loaders.lexicon import (
     STRIKE_NOUNS,
     STRIKE_VERBS,
     TITLE_LEADS,
-    TITLE_MEMBER,
     TITLE_SPOKES,
     TITLE_WORDS,
 )
@@ -274,8 +273,7 @@ def country_of_words(tokens: list[Token]) -> str | None:
 
 
 def _is_country_word(token: Token) -> bool:
-    known = gazetteer.lookup_actor(token.text)
-    return bool(gazetteer.demonym_country(token.text) or (known and known.kind == "country"))
+    return country_of_words([token]) is not None
 
 
 def resolve_entities(doc: Doc, masked: str, text: str | None = None) -> ArticleEntities:
@@ -506,10 +504,8 @@ class _Resolver:
                 else None
             )
             titled = span.start > 0 and (self.doc[span.start - 1].lower_ in TITLE_WORDS | HONORIFICS)
-            if key is None and place is not None and len(span) > 1 and not titled:
-                key = None  # 'in Khan Younis': a place the NER took for a person
-            elif key is None and (len(span) > 1 or place is None or titled):
-                # a lone capitalised word that is a known place ('Soledar') stays a place
+            if key is None and (titled or place is None):
+                # an untitled name that is a known place ('Soledar', 'in Khan Younis') stays a place
                 key = f"person:{canonical_name(text).lower()}"
                 self.person_tokens.setdefault(span[-1].lower_, key)
             if key:
@@ -944,12 +940,6 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
     for actor in entities.actors.values():
         if actor.kind == "person" and actor.affiliation and not actor.country:
             actor.country = entities.actors[actor.affiliation].country
-        if (
-            actor.kind == "person"
-            and actor.title
-            and not any(w in TITLE_MEMBER | TITLE_LEADS | TITLE_SPOKES for w in actor.title.lower().split())
-        ):
-            pass
 
 
 def _complete_person_names(entities: ArticleEntities, text: str) -> None:
