@@ -325,27 +325,11 @@ CAPTURE_VERBS = frozenset(
 )
 KILL_VERBS = frozenset({"kill", "die", "slay", "execute", "murder", "lose", "claim"})
 INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
-DEATH_NOUNS = frozenset({"death", "deaths", "toll", "dead", "fatalities", "killed"})
-INJURY_NOUNS = frozenset({"injured", "wounded", "injuries", "casualties"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "disown", "contradict"})
 ACCUSATION_VERBS = frozenset({"accuse", "blame", "denounce", "condemn", "charge", "fault", "hold"})
 DEMAND_VERBS = frozenset({"demand", "urge", "insist", "order", "ask", "call", "press", "tell", "want"})
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "pledge"})
 RETALIATE_VERBS = frozenset({"respond", "retaliate", "avenge", "punish", "hit", "strike"})
-CEASEFIRE_WORDS = frozenset(
-    {
-        "ceasefire",
-        "cease-fire",
-        "truce",
-        "restraint",
-        "de-escalation",
-        "deescalation",
-        "calm",
-        "peace",
-        "halt",
-        "armistice",
-    }
-)
 MODAL_FUTURE = frozenset({"would", "will", "could", "might", "may", "shall", "'ll", "wo"})
 
 # --- victims ----------------------------------------------------------------
@@ -475,3 +459,91 @@ SITE_NOUNS = frozenset(
     }
 )
 TITLE_WORDS = TITLE_LEADS | TITLE_SPOKES | TITLE_MEMBER | frozenset({"minister", "ministry"})
+
+# --- entity resolution: ranks, directions, heads that make a country act -------------
+ARMED_CONTEXT_WORDS = {
+    "rebel",
+    "rebels",
+    "militia",
+    "militias",
+    "armed",
+    "fighters",
+    "insurgents",
+    "alliance",
+    "guerrilla",
+    "militants",
+}
+DIRECTIONS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
+SETTLEMENT_NOUNS = {
+    "community",
+    "town",
+    "village",
+    "city",
+    "area",
+    "settlement",
+    "kibbutz",
+    "district",
+    "region",
+}
+PLACE_SUFFIXES = {"state", "province", "region", "district", "county", "governorate", "oblast", "city"}
+RANKS = {
+    "major",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "brigadier",
+    "captain",
+    "capt",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "commander",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "president",
+    "minister",
+    "prime",
+}
+ACTING_HEADS = (
+    FORCE_NOUNS
+    | GOVERNMENT_NOUNS
+    | STRIKE_NOUNS
+    | REPORTING_NOUNS
+    | {
+        "withdrawal",
+        "apology",
+        "support",
+        "ally",
+        "retaliation",
+        "response",
+        "offensive",
+        "side",
+        "demand",
+        "threat",
+        "denial",
+        "accusation",
+        "operation",
+        "campaign",
+        "position",
+        "proposal",
+        "call",
+        "warning",
+    }
+)
+HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}

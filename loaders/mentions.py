@@ -20,18 +20,23 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders import gazetteer, geocode
 from loaders.lexicon import (
+    ACTING_HEADS,
+    ARMED_CONTEXT_WORDS,
     CAPTURE_VERBS,
+    DIRECTIONS,
     FORCE_NOUNS,
     GOVERNMENT_NOUNS,
+    HONORIFICS,
     IGNORED_NAMES,
     INSURGENT_WORDS,
     LOCATIVE_PREPOSITIONS,
     MILITARY_ORGAN_WORDS,
     ORG_WORDS,
     PLACE_NOUNS,
-    REPORTING_NOUNS,
+    PLACE_SUFFIXES,
+    RANKS,
+    SETTLEMENT_NOUNS,
     SITE_NOUNS,
-    STRIKE_NOUNS,
     STRIKE_VERBS,
     TITLE_LEADS,
     TITLE_SPOKES,
@@ -40,92 +45,6 @@ from loaders.lexicon import (
 from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
-ARMED_CONTEXT_WORDS = {
-    "rebel",
-    "rebels",
-    "militia",
-    "militias",
-    "armed",
-    "fighters",
-    "insurgents",
-    "alliance",
-    "guerrilla",
-    "militants",
-}
-DIRECTIONS = {
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-}
-SETTLEMENT_NOUNS = {
-    "community",
-    "town",
-    "village",
-    "city",
-    "area",
-    "settlement",
-    "kibbutz",
-    "district",
-    "region",
-}
-PLACE_SUFFIXES = {"state", "province", "region", "district", "county", "governorate", "oblast", "city"}
-RANKS = {
-    "major",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "brigadier",
-    "captain",
-    "capt",
-    "admiral",
-    "marshal",
-    "sergeant",
-    "commander",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sheikh",
-    "president",
-    "minister",
-    "prime",
-}
-ACTING_HEADS = (
-    FORCE_NOUNS
-    | GOVERNMENT_NOUNS
-    | STRIKE_NOUNS
-    | REPORTING_NOUNS
-    | {
-        "withdrawal",
-        "apology",
-        "support",
-        "ally",
-        "retaliation",
-        "response",
-        "offensive",
-        "side",
-        "demand",
-        "threat",
-        "denial",
-        "accusation",
-        "operation",
-        "campaign",
-        "position",
-        "proposal",
-        "call",
-        "warning",
-    }
-)
-HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
