@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import Driver, GraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from graph_service import cypher
@@ -83,20 +83,30 @@ def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def create_driver(settings: Settings) -> Driver:
-    """A driver for `settings.neo4j_uri`; one per process, and the caller closes it (`with` works)."""
-    password = settings.neo4j_password.get_secret_value()
+def _open(factory: Callable[..., Any], settings: Settings) -> Any:
+    """`factory(uri, ...)` (sync or asyncio driver) with the timeouts and credentials of `settings`."""
     try:
-        driver = GraphDatabase.driver(
+        return factory(
             settings.neo4j_uri,
-            auth=(settings.neo4j_user, password),
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
             connection_timeout=settings.query_timeout_s,
             connection_acquisition_timeout=settings.query_timeout_s,
             max_transaction_retry_time=settings.query_timeout_s,
         )
     except (ValueError, neo4j_errors.ConfigurationError) as error:
         raise ConfigurationError(f"NEO4J_URI {settings.neo4j_uri!r} is not usable: {error}") from error
+
+
+def create_driver(settings: Settings) -> Driver:
+    """A driver for `settings.neo4j_uri`; one per process, and the caller closes it (`with` works)."""
+    driver: Driver = _open(GraphDatabase.driver, settings)
     _IDENTITIES[driver] = (settings.neo4j_uri, settings.neo4j_user)
+    return driver
+
+
+def create_async_driver(settings: Settings) -> AsyncDriver:
+    """An asyncio driver for `settings.neo4j_uri` (the API's reads); the caller closes it."""
+    driver: AsyncDriver = _open(AsyncGraphDatabase.driver, settings)
     return driver
 
 

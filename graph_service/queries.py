@@ -1,8 +1,9 @@
 """Read functions behind the API: `cypher/read/*.cypher` in READ transactions with a timeout -> plain rows.
 
-Every function takes a `Reader` (one per process, around the process's driver) and keyword parameters, and
-returns dicts shaped like the query's columns. Unknown ids raise `NotFound`; an unreachable or overloaded
-Neo4j raises `DatabaseUnavailable`.
+Every function is a coroutine taking a `Reader` (one per process, around the process's async driver) and
+keyword parameters, and returns dicts shaped like the query's columns. Unknown ids raise `NotFound`; an
+unreachable or overloaded Neo4j raises `DatabaseUnavailable`. Existence checks run only when a query comes
+back empty, so a found id costs one round trip.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import neo4j
-from neo4j import Driver
+from neo4j import AsyncDriver
 from neo4j import exceptions as neo4j_errors
 
 from graph_service import cypher
@@ -52,37 +53,47 @@ def describe_link(kind: str, direction: str) -> str:
 class Reader:
     """Runs named read queries in READ transactions, each with the configured timeout."""
 
-    def __init__(self, driver: Driver, *, database: str, uri: str, user: str, timeout_s: float) -> None:
+    def __init__(self, driver: AsyncDriver, *, database: str, uri: str, user: str, timeout_s: float) -> None:
         self.driver = driver
         self.database = database
         self.timeout_s = timeout_s
         self._identity = (uri, user)
 
-    def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """The rows of `cypher/read/<name>.cypher` run with `params`."""
+    async def first(self, name: str, **params: Any) -> dict[str, Any] | None:
+        """The first record of `cypher/read/<name>.cypher` run with `params` as a dict, or None."""
         query = neo4j.Query(cypher.query(f"read/{name}"), timeout=self.timeout_s)
         # An auto-commit transaction in a READ session, not execute_read: its retry loop would hold a request
         # well past 2 s when Neo4j is down (the caller gets 503 at once and may retry), and it saves the
         # COMMIT round trip.
-        with (
-            self._errors(),
-            self.driver.session(
+        with self._errors():
+            async with self.driver.session(
                 database=self.database,
                 default_access_mode=neo4j.READ_ACCESS,
                 notifications_min_severity="OFF",
-            ) as session,
-        ):
-            # Columns are plain values (maps, lists, strings), so dict() suffices: record.data() would walk
-            # every nested value again.
-            rows = [dict(record) for record in session.run(query, params)]
+            ) as session:
+                result = await session.run(query, params)
+                record = await result.single(strict=False)
+        # Columns are plain values (maps, lists, strings), so dict() suffices: record.data() would walk every
+        # nested value again.
+        return dict(record) if record is not None else None
+
+    async def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """The rows of a list query, which returns them collected in its one record's `rows` column.
+
+        The driver's cost per record was most of the API's CPU on a page of 50 events; one record is one
+        Bolt message however long the page.
+        """
+        record = await self.first(name, **params)
+        assert record is not None, f"cypher/read/{name}.cypher must return one record"
+        rows: list[dict[str, Any]] = record["rows"]
         return rows
 
-    def one(self, name: str, what: str, **params: Any) -> dict[str, Any]:
+    async def one(self, name: str, what: str, **params: Any) -> dict[str, Any]:
         """The single row of a look-up by id; `NotFound` names `what` when there is none."""
-        found = self.rows(name, **params)
-        if not found:
+        found = await self.first(name, **params)
+        if found is None:
             raise NotFound(f"no {what} with id {params.get('id')!r}")
-        return found[0]
+        return found
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -100,55 +111,56 @@ class Reader:
             raise
 
 
-def server_info(reader: Reader) -> dict[str, Any]:
+async def server_info(reader: Reader) -> dict[str, Any]:
     """Name, version and edition of the Neo4j server."""
-    return reader.rows("server_version")[0]
+    return await reader.one("server_version", "server")
 
 
-def stats(reader: Reader) -> dict[str, Any]:
+async def stats(reader: Reader) -> dict[str, Any]:
     """Counts of articles, actors, places, events, relationships, and events per type."""
-    row = reader.rows("stats")[0]
+    row = await reader.one("stats", "statistics")
     row["event_types"] = {item["type"]: item["count"] for item in row["event_types"] if item["type"]}
     return row
 
 
-def node_label(reader: Reader, node_id: str) -> str | None:
+async def node_label(reader: Reader, node_id: str) -> str | None:
     """'Actor', 'Place', 'Event' or 'Article' for the node with this id, or None."""
-    found = reader.rows("node_kind", id=node_id)
-    return found[0]["label"] if found else None
+    found = await reader.first("node_kind", id=node_id)
+    return found["label"] if found is not None else None
 
 
-def article(reader: Reader, article_id: str) -> dict[str, Any]:
+async def article(reader: Reader, article_id: str) -> dict[str, Any]:
     """One article with its mentions and reported events (in text order)."""
-    row = reader.one("article", "article", id=article_id)
+    row = await reader.one("article", "article", id=article_id)
     row["events"].sort(key=lambda event: (event["start"] if event["start"] is not None else -1, event["id"]))
     row["actors"].sort(key=lambda item: item["name"] or "")
     row["places"].sort(key=lambda item: item["name"] or "")
     return row
 
 
-def actors(
+async def actors(
     reader: Reader, *, q: str | None, kind: str | None, country: str | None, offset: int, limit: int
 ) -> list[dict[str, Any]]:
     """Actors matching the filters, most active first."""
-    return reader.rows("actors", q=q, kind=kind, country=country, skip=offset, limit=limit)
+    return await reader.rows("actors", q=q, kind=kind, country=country, skip=offset, limit=limit)
 
 
-def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
+async def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
     """One actor with its role counts and the aliases articles used for it."""
-    return reader.one("actor", "actor", id=actor_id)
+    return await reader.one("actor", "actor", id=actor_id)
 
 
-def _require(reader: Reader, node_id: str, label: str) -> None:
-    """Raise `NotFound` unless `node_id` names a node with `label`."""
-    if node_label(reader, node_id) != label:
-        raise NotFound(f"no {label.lower()} with id {node_id!r}")
+async def _require(reader: Reader, node_id: str, *labels: str) -> None:
+    """Raise `NotFound` unless `node_id` names a node with one of `labels`."""
+    if await node_label(reader, node_id) not in labels:
+        raise NotFound(f"no {' or '.join(label.lower() for label in labels)} with id {node_id!r}")
 
 
-def actor_relations(reader: Reader, actor_id: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
+async def actor_relations(reader: Reader, actor_id: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
     """For each other actor, how it is linked to this one, with counts, dates and sample evidence."""
-    _require(reader, actor_id, "Actor")
-    found = reader.rows("actor_relations", id=actor_id, skip=offset, limit=limit)
+    found = await reader.rows("actor_relations", id=actor_id, skip=offset, limit=limit)
+    if not found:
+        await _require(reader, actor_id, "Actor")
     for row in found:
         for link in row["links"]:
             link["relation"] = describe_link(link["kind"], link["direction"])
@@ -157,7 +169,7 @@ def actor_relations(reader: Reader, actor_id: str, *, offset: int, limit: int) -
     return found
 
 
-def places(
+async def places(
     reader: Reader,
     *,
     q: str | None,
@@ -168,15 +180,17 @@ def places(
 ) -> list[dict[str, Any]]:
     """Places matching a name part and/or within `radius_km` of `near` (lat, lon), nearest first."""
     lat, lon = near if near is not None else (None, None)
-    return reader.rows("places", q=q, lat=lat, lon=lon, radius_m=radius_km * 1000.0, skip=offset, limit=limit)
+    return await reader.rows(
+        "places", q=q, lat=lat, lon=lon, radius_m=radius_km * 1000.0, skip=offset, limit=limit
+    )
 
 
-def place(reader: Reader, place_id: str) -> dict[str, Any]:
+async def place(reader: Reader, place_id: str) -> dict[str, Any]:
     """One place with the places it lies in."""
-    return reader.one("place", "place", id=place_id)
+    return await reader.one("place", "place", id=place_id)
 
 
-def events(
+async def events(
     reader: Reader,
     *,
     type: str | None = None,
@@ -190,7 +204,7 @@ def events(
     limit: int = 50,
 ) -> list[dict[str, Any]]:
     """Events matching every given filter, newest first."""
-    return reader.rows(
+    return await reader.rows(
         "events",
         type=type,
         actor=actor,
@@ -203,15 +217,17 @@ def events(
     )
 
 
-def place_events(reader: Reader, place_id: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
+async def place_events(reader: Reader, place_id: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
     """Events at or targeting a place or any place inside it, newest first."""
-    _require(reader, place_id, "Place")
-    return events(reader, place=place_id, offset=offset, limit=limit)
+    found = await events(reader, place=place_id, offset=offset, limit=limit)
+    if not found:
+        await _require(reader, place_id, "Place")
+    return found
 
 
-def event(reader: Reader, event_id: str) -> dict[str, Any]:
+async def event(reader: Reader, event_id: str) -> dict[str, Any]:
     """One event with evidence, claimants, denials, casualty claims, reporting articles and linked events."""
-    row = reader.one("event", "event", id=event_id)
+    row = await reader.one("event", "event", id=event_id)
     articles: dict[str, dict[str, Any]] = {}
     for report in sorted(row["evidence"], key=lambda item: (item["article"], item["start"] or 0)):
         articles.setdefault(
@@ -222,34 +238,37 @@ def event(reader: Reader, event_id: str) -> dict[str, Any]:
     return row
 
 
-def disputed_claims(reader: Reader, *, offset: int, limit: int) -> list[dict[str, Any]]:
+async def disputed_claims(reader: Reader, *, offset: int, limit: int) -> list[dict[str, Any]]:
     """Events some actor denies, with claimants, deniers and both sentences."""
-    return reader.rows("disputed_claims", skip=offset, limit=limit)
+    return await reader.rows("disputed_claims", skip=offset, limit=limit)
 
 
-def timeline(
+async def timeline(
     reader: Reader, *, actor: str | None, place: str | None, granularity: str
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The subject (actor or place) and its events and casualty claims per day or week."""
     node_id, label = (actor, "Actor") if actor is not None else (place, "Place")
     assert node_id is not None
-    _require(reader, node_id, label)
-    points = reader.rows("timeline", actor=actor, place=place, week=granularity == "week")
+    points = await reader.rows("timeline", actor=actor, place=place, week=granularity == "week")
+    if not points:
+        await _require(reader, node_id, label)
     return {"id": node_id, "label": label}, points
 
 
-def paths(reader: Reader, source: str, target: str, *, max_hops: int, limit: int) -> list[dict[str, Any]]:
+async def paths(
+    reader: Reader, source: str, target: str, *, max_hops: int, limit: int
+) -> list[dict[str, Any]]:
     """The shortest connections (<= `max_hops` links) between two actors or places, never via articles."""
-    for node_id in (source, target):
-        if node_label(reader, node_id) not in ("Actor", "Place"):
-            raise NotFound(f"no actor or place with id {node_id!r}")
-    return reader.rows("paths", **{"from": source, "to": target}, max_hops=max_hops, limit=limit)
+    found = await reader.rows("paths", **{"from": source, "to": target}, max_hops=max_hops, limit=limit)
+    if not found:
+        for node_id in (source, target):
+            await _require(reader, node_id, "Actor", "Place")
+    return found
 
 
-def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -> dict[str, Any]:
+async def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -> dict[str, Any]:
     """Nodes and links within `hops` of an actor, place or event, breadth first, at most `limit` nodes."""
-    if node_label(reader, node_id) not in ("Actor", "Place", "Event"):
-        raise NotFound(f"no actor, place or event with id {node_id!r}")
+    await _require(reader, node_id, "Actor", "Place", "Event")
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     frontier = [node_id]
@@ -259,7 +278,7 @@ def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -> dict
             break
         # Enough links to fill the node budget; a hub may still hold more, which `truncated` reports.
         budget = max(1, limit - len(nodes)) * 4
-        rows = reader.rows("neighborhood_step", ids=frontier, limit=budget)
+        rows = await reader.rows("neighborhood_step", ids=frontier, limit=budget)
         truncated = truncated or len(rows) >= budget
         next_frontier: list[str] = []
         for row in rows:
@@ -276,5 +295,5 @@ def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -> dict
                 edges[key] = {"source": key[0], "type": key[1], "target": key[2]}
         frontier = [item for item in next_frontier if item != node_id]
     if not nodes:
-        nodes[node_id] = {"id": node_id, "label": node_label(reader, node_id), "name": None}
+        nodes[node_id] = {"id": node_id, "label": await node_label(reader, node_id), "name": None}
     return {"nodes": list(nodes.values()), "edges": list(edges.values()), "truncated": truncated}

@@ -2,7 +2,8 @@
 // events one side carried out against the other (a strike on a place counts against the place's country),
 // denials of the other's events or claims, and organisational links (LEADS, MEMBER_OF, ALLIED_WITH ...).
 // params: $id, $skip, $limit.
-// columns: id, name, kind, total, links [{kind, direction, count, first, last, evidence, articles}]
+// returns: rows [{id, name, kind, total, links [{kind, direction, count, first, last, evidence, articles}]}]
+// The page comes back as one record (column rows, in order): one Bolt message instead of one per row.
 MATCH (x:Actor {id: $id})
 CALL (x) {
   MATCH (x)-[:AGENT_OF]->(e:Event)-[:TARGETS]->(y:Actor)
@@ -43,10 +44,12 @@ WITH y, collect({kind: kind, direction: direction, count: count, first: first, l
 ORDER BY total DESC, y.name, y.id
 SKIP $skip LIMIT $limit
 // Evidence sentences only for the page: looking them up is most of the query's work.
-RETURN y.id AS id, y.name AS name, y.kind AS kind, total,
-       [l IN found | {
-          kind: l.kind, direction: l.direction, count: l.count, first: toString(l.first), last: toString(l.last),
-          evidence: [ev IN l.events | head([(ev)-[rep:REPORTED_IN]->(art:Article) |
-                      {event: ev.id, date: toString(ev.date), article: art.id, sentence: rep.sentence}])],
-          articles: reduce(acc = [], r IN l.links | acc + coalesce(r.articles, []))[..10]
-       }] AS links
+RETURN collect({
+         id: y.id, name: y.name, kind: y.kind, total: total,
+         links: [l IN found | {
+           kind: l.kind, direction: l.direction, count: l.count, first: toString(l.first), last: toString(l.last),
+           evidence: [ev IN l.events | head([(ev)-[rep:REPORTED_IN]->(art:Article) |
+                       {event: ev.id, date: toString(ev.date), article: art.id, sentence: rep.sentence}])],
+           articles: reduce(acc = [], r IN l.links | acc + coalesce(r.articles, []))[..10]
+         }]
+       }) AS rows

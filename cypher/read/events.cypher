@@ -2,7 +2,8 @@
 // The search starts from the most selective filter given: actor, then place, then claimant, else every event.
 // params: $type, $actor (agent or target), $place (at or targeting it or a place inside it), $from, $to
 // ('YYYY-MM-DD'), $claimed_by (actor id), $disputed (bool: some actor denies it), $skip, $limit; null = any.
-// columns: id, type, date, weapon, killed, injured, agents, targets, places, claimed_by, disputed, reports
+// returns: rows [{id, type, date, weapon, killed, injured, agents, targets, places, claimed_by, disputed, reports}]
+// The page comes back as one record (column rows, in order): one Bolt message instead of one per row.
 CALL () {
   MATCH (:Actor {id: $actor})-[:AGENT_OF|TARGETS]-(e:Event)
   RETURN e
@@ -33,12 +34,12 @@ WHERE ($type IS NULL OR e.type = $type)
 WITH e
 ORDER BY e.date IS NULL, e.date DESC, e.id
 SKIP $skip LIMIT $limit
-RETURN e.id AS id, e.type AS type, toString(e.date) AS date, e.weapon AS weapon, e.killed AS killed,
-       e.injured AS injured,
-       [(a:Actor)-[:AGENT_OF]->(e) | a {.id, .name}] AS agents,
-       [(e)-[:TARGETS]->(t) | {id: t.id, name: t.name, label: CASE WHEN t:Actor THEN 'Actor' ELSE 'Place' END}]
-         AS targets,
-       [(e)-[:AT]->(p:Place) | p {.id, .name}] AS places,
-       [(c:Actor)-[:CLAIMS]->(e) | c {.id, .name}] AS claimed_by,
-       EXISTS { (:Denial)-[:DENIES]->(e) } AS disputed,
-       COUNT { (e)-[:REPORTED_IN]->(:Article) } AS reports
+RETURN collect({
+         id: e.id, type: e.type, date: toString(e.date), weapon: e.weapon, killed: e.killed, injured: e.injured,
+         agents: [(a:Actor)-[:AGENT_OF]->(e) | a {.id, .name}],
+         targets: [(e)-[:TARGETS]->(t) | {id: t.id, name: t.name, label: CASE WHEN t:Actor THEN 'Actor' ELSE 'Place' END}],
+         places: [(e)-[:AT]->(p:Place) | p {.id, .name}],
+         claimed_by: [(c:Actor)-[:CLAIMS]->(e) | c {.id, .name}],
+         disputed: EXISTS { (:Denial)-[:DENIES]->(e) },
+         reports: COUNT { (e)-[:REPORTED_IN]->(:Article) }
+       }) AS rows

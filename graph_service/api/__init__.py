@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,7 +15,7 @@ from graph_service.api.ingest import ArticleIngester
 from graph_service.api.limits import MAX_BODY_BYTES, BodySizeLimit
 from graph_service.api.routes import actors, articles, events, export, graph, health, places, timeline
 from graph_service.config import Settings, get_settings
-from graph_service.db import create_driver
+from graph_service.db import create_async_driver, create_driver
 from graph_service.queries import Reader
 
 logger = logging.getLogger(__name__)
@@ -36,24 +37,34 @@ WRITE_ROUTERS: list[APIRouter] = [articles.write_router]
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """One driver for the process: opened at start-up, closed at shutdown; Neo4j may still be down."""
+    """The process's drivers: opened at start-up, closed at shutdown; Neo4j may still be down.
+
+    Reads run on the event loop over one asyncio driver. Ingest and export are long, CPU-heavy and built on
+    the sync writer and subgraph reader that `ckg` shares, so they run in worker threads over one sync driver.
+    """
     settings: Settings = app.state.settings
-    # create_driver uses query_timeout_s for connecting and retrying; the API wants those short (503 within
+    # The drivers use query_timeout_s for connecting and retrying; the API wants those short (503 within
     # ~2 s when Neo4j is down) while each query keeps the full query_timeout_s as its transaction timeout.
-    driver = create_driver(
-        settings.model_copy(update={"query_timeout_s": settings.api_neo4j_connect_timeout_s})
-    )
+    connecting = settings.model_copy(update={"query_timeout_s": settings.api_neo4j_connect_timeout_s})
+    async_driver = create_async_driver(connecting)
+    driver = create_driver(connecting)
     app.state.reader = Reader(
-        driver,
+        async_driver,
         database=settings.neo4j_database,
         uri=settings.neo4j_uri,
         user=settings.neo4j_user,
         timeout_s=settings.query_timeout_s,
     )
+    app.state.driver = driver
     app.state.ingester = ArticleIngester(driver, settings)
+    # What is loaded by now (~94,000 objects: FastAPI, the schemas, the drivers) lives as long as the process.
+    # Frozen, full garbage collections stop walking it: measured under load, they fell from ~66 ms to ~4 ms,
+    # and they had set the p95 (GET /events at 16 clients: ~95 ms -> ~30 ms).
+    gc.freeze()
     try:
         yield
     finally:
+        await async_driver.close()
         driver.close()
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, Security, status
 from fastapi.security import APIKeyHeader
+from neo4j import Driver
 
 from graph_service.config import Settings
 from graph_service.queries import Reader
@@ -28,14 +29,20 @@ async def get_settings(request: Request) -> Settings:
 
 
 async def get_reader(request: Request) -> Reader:
-    """The process's reader (one driver per process, opened in the lifespan)."""
+    """The process's reader over its asyncio driver (opened in the lifespan)."""
     return request.app.state.reader
+
+
+async def get_driver(request: Request) -> Driver:
+    """The process's sync driver, for work done in worker threads (opened in the lifespan)."""
+    return request.app.state.driver
 
 
 # The dependencies are `async def` although they never await: FastAPI runs a sync dependency in its thread
 # pool, and those hand-offs (one per dependency per request) were the API's largest CPU cost under load.
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ReaderDep = Annotated[Reader, Depends(get_reader)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
 
 
 def check_key(settings: Settings, given: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import logging
@@ -40,6 +41,8 @@ class ArticleIngester:
                 from loaders.extract import Extractor
 
                 self._extractor = Extractor(self._settings)
+                # The spaCy pipeline stays for the process's life: keep full collections from walking it.
+                gc.freeze()
             return self._extractor
 
     def ingest(self, records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -248,6 +248,24 @@ def test_unknown_ids_are_404_with_a_message(client: httpx.Client) -> None:
         "/articles/a_none",
     ):
         assert "no " in error(client.get(path), 404), path  # fmt: skip
+    for path, params in (
+        ("/timeline", {"actor": "country:XXX"}),
+        ("/graph/neighborhood", {"node": "nowhere"}),
+        ("/paths", {"from": "x", "to": "country:NLD"}),
+    ):
+        assert "no " in error(client.get(path, params=params), 404), path
+
+
+def test_known_ids_with_nothing_to_show_are_empty_not_404(client: httpx.Client) -> None:
+    # Existence is checked only when a query comes back empty; a known id must still answer 200.
+    brookfield = ok(client.get("/places", params={"q": "brookfield"}))["items"][0]["id"]
+    for path, params in (
+        ("/actors/country:EMK/relations", {"offset": 400}),
+        (f"/places/{brookfield}/events", {"offset": 400}),
+    ):
+        assert ok(client.get(path, params=params))["items"] == [], path
+    # Northland only supports Westmark: it carried out no dated event.
+    assert ok(client.get("/timeline", params={"actor": "country:NLD"}))["points"] == []
 
 
 # ------------------------------------------------------------------------------------- places

@@ -22,7 +22,7 @@ ActorKindName = Annotated[
 
 
 @router.get("", response_model=Page[ActorSummary], summary="Find actors by name, kind or country")
-def list_actors(
+async def list_actors(
     reader: ReaderDep,
     page: PageDep,
     q: Annotated[str | None, Query(max_length=200, description="part of the name or an alias")] = None,
@@ -30,7 +30,7 @@ def list_actors(
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3")] = None,
 ) -> dict:
     """Actors whose name or alias contains `q`, most active first."""
-    found = queries.actors(
+    found = await queries.actors(
         reader, q=q or None, kind=kind, country=country.upper() if country else None,
         offset=page.offset, limit=page.limit,
     )  # fmt: skip
@@ -38,9 +38,9 @@ def list_actors(
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, summary="One actor")
-def get_actor(actor_id: str, reader: ReaderDep) -> dict:
+async def get_actor(actor_id: str, reader: ReaderDep) -> dict:
     """The actor, its role counts, and which articles used which of its names."""
-    return queries.actor(reader, actor_id)
+    return await queries.actor(reader, actor_id)
 
 
 @router.get(
@@ -48,7 +48,9 @@ def get_actor(actor_id: str, reader: ReaderDep) -> dict:
     response_model=Page[ActorRelation],
     summary="How an actor is linked to every other actor",
 )
-def get_relations(actor_id: str, reader: ReaderDep, page: PageDep) -> dict:
+async def get_relations(actor_id: str, reader: ReaderDep, page: PageDep) -> dict:
     """Per other actor: struck / was struck by, accused, denied claims of, allied with ... with counts,
     first and last dates and sample evidence sentences; most linked actors first."""
-    return page_of(queries.actor_relations(reader, actor_id, offset=page.offset, limit=page.limit), page)
+    return page_of(
+        await queries.actor_relations(reader, actor_id, offset=page.offset, limit=page.limit), page
+    )

@@ -35,6 +35,6 @@ def post_articles(
     response_model=ArticleDetail,
     summary="An article with its extracted actors, places and events",
 )
-def get_article(article_id: str, reader: ReaderDep) -> dict:
+async def get_article(article_id: str, reader: ReaderDep) -> dict:
     """The article, its text, what it mentions and the events it reports with sentences and offsets."""
-    return queries.article(reader, article_id)
+    return await queries.article(reader, article_id)

@@ -17,7 +17,7 @@ NodeId = Annotated[str | None, Query(max_length=500)]
 
 
 @router.get("/events", response_model=Page[EventSummary], summary="Find events")
-def list_events(
+async def list_events(
     reader: ReaderDep,
     page: PageDep,
     type: Annotated[EventTypeName | None, Query(description="event type")] = None,
@@ -33,7 +33,7 @@ def list_events(
     """Events matching every filter given, newest first."""
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "from is after to")
-    found = queries.events(
+    found = await queries.events(
         reader,
         type=type,
         actor=actor,
@@ -49,12 +49,12 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its evidence")
-def get_event(event_id: str, reader: ReaderDep) -> dict:
+async def get_event(event_id: str, reader: ReaderDep) -> dict:
     """The event, every sentence reporting it, the articles, claimants, denials and casualty claims."""
-    return queries.event(reader, event_id)
+    return await queries.event(reader, event_id)
 
 
 @router.get("/claims/disputed", response_model=Page[DisputedClaim], summary="Disputed claims")
-def disputed_claims(reader: ReaderDep, page: PageDep) -> dict:
+async def disputed_claims(reader: ReaderDep, page: PageDep) -> dict:
     """Events some actor denies, with who claims them, who denies them, and both sentences."""
-    return page_of(queries.disputed_claims(reader, offset=page.offset, limit=page.limit), page)
+    return page_of(await queries.disputed_claims(reader, offset=page.offset, limit=page.limit), page)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from graph_service import export
-from graph_service.api.deps import ReaderDep
+from graph_service.api.deps import DriverDep, SettingsDep
 from graph_service.records import EventType
 from graph_service.subgraph import DEFAULT_NODE_LIMIT, MAX_HOPS, MAX_NODE_LIMIT, Selection, read_subgraph
 
@@ -28,7 +28,8 @@ router = APIRouter(tags=["export"])
     },
 )
 def export_graph(
-    reader: ReaderDep,
+    driver: DriverDep,
+    settings: SettingsDep,
     actor: Annotated[list[str] | None, Query(max_length=20, description="around these actors")] = None,
     place: Annotated[list[str] | None, Query(max_length=20, description="around these places")] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS, description="hops around actors/places")] = 2,
@@ -54,7 +55,7 @@ def export_graph(
     )
     # Read completely before the first byte: errors become proper statuses, never a truncated file.
     graph = read_subgraph(
-        reader.driver, database=reader.database, selection=selection, timeout_s=reader.timeout_s
+        driver, database=settings.neo4j_database, selection=selection, timeout_s=settings.query_timeout_s
     )
     return StreamingResponse(
         export.generate(graph, format=format),

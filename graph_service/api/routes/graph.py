@@ -16,7 +16,7 @@ Hops = Annotated[int, Query(ge=1, le=queries.MAX_HOPS, description=f"at most {qu
 
 
 @router.get("/paths", response_model=Paths, summary="Shortest connections between two actors or places")
-def get_paths(
+async def get_paths(
     reader: ReaderDep,
     source: Annotated[str, Query(alias="from", max_length=500, description="actor or place id")],
     target: Annotated[str, Query(alias="to", max_length=500, description="actor or place id")],
@@ -24,7 +24,7 @@ def get_paths(
     limit: Annotated[int, Query(ge=1, le=100, description="paths at most")] = 10,
 ) -> dict:
     """Every shortest path of at most `max_hops` links, through events, places and actor relations."""
-    found = queries.paths(reader, source, target, max_hops=max_hops, limit=limit)
+    found = await queries.paths(reader, source, target, max_hops=max_hops, limit=limit)
     return {
         "source": source,
         "target": target,
@@ -34,11 +34,11 @@ def get_paths(
 
 
 @router.get("/graph/neighborhood", response_model=Neighborhood, summary="The subgraph around a node")
-def get_neighborhood(
+async def get_neighborhood(
     reader: ReaderDep,
     node: Annotated[str, Query(max_length=500, description="actor, place or event id")],
     hops: Hops = 2,
     limit: Annotated[int, Query(ge=1, le=500, description="nodes at most")] = 100,
 ) -> dict:
     """Nodes and edges within `hops` links (never through articles), breadth first."""
-    return {"center": node, "hops": hops, **queries.neighborhood(reader, node, hops=hops, limit=limit)}
+    return {"center": node, "hops": hops, **await queries.neighborhood(reader, node, hops=hops, limit=limit)}

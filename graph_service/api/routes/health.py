@@ -12,12 +12,12 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, summary="Neo4j reachable, and its version")
-def health(reader: ReaderDep) -> dict:
+async def health(reader: ReaderDep) -> dict:
     """200 with the Neo4j version when the database answers; 503 otherwise."""
-    return {"status": "ok", "neo4j": queries.server_info(reader)}
+    return {"status": "ok", "neo4j": await queries.server_info(reader)}
 
 
 @router.get("/stats", response_model=Stats, summary="Counts by label and by event type")
-def stats(reader: ReaderDep) -> dict:
+async def stats(reader: ReaderDep) -> dict:
     """How many articles, actors, places, events and relationships the graph holds."""
-    return queries.stats(reader)
+    return await queries.stats(reader)

@@ -26,7 +26,7 @@ def parse_near(near: str) -> tuple[float, float]:
 
 
 @router.get("", response_model=Page[PlaceSummary], summary="Find places by name or around a point")
-def list_places(
+async def list_places(
     reader: ReaderDep,
     page: PageDep,
     q: Annotated[str | None, Query(max_length=200, description="part of the name or an alias")] = None,
@@ -38,19 +38,19 @@ def list_places(
         point = parse_near(near) if near else None
     except ValueError as error:
         raise HTTPException(422, f"near: {error}") from error
-    found = queries.places(
+    found = await queries.places(
         reader, q=q or None, near=point, radius_km=radius_km, offset=page.offset, limit=page.limit
     )
     return page_of(found, page)
 
 
 @router.get("/{place_id}", response_model=PlaceDetail, summary="One place")
-def get_place(place_id: str, reader: ReaderDep) -> dict:
+async def get_place(place_id: str, reader: ReaderDep) -> dict:
     """The place, its aliases, the places it lies in and its event count."""
-    return queries.place(reader, place_id)
+    return await queries.place(reader, place_id)
 
 
 @router.get("/{place_id}/events", response_model=Page[EventSummary], summary="Events at a place")
-def get_place_events(place_id: str, reader: ReaderDep, page: PageDep) -> dict:
+async def get_place_events(place_id: str, reader: ReaderDep, page: PageDep) -> dict:
     """Events at or targeting the place or any place inside it, newest first."""
-    return page_of(queries.place_events(reader, place_id, offset=page.offset, limit=page.limit), page)
+    return page_of(await queries.place_events(reader, place_id, offset=page.offset, limit=page.limit), page)

@@ -14,7 +14,7 @@ router = APIRouter(tags=["timeline"])
 
 
 @router.get("/timeline", response_model=Timeline, summary="Events and casualties over time")
-def get_timeline(
+async def get_timeline(
     reader: ReaderDep,
     actor: Annotated[str | None, Query(max_length=500, description="actor id (or give place)")] = None,
     place: Annotated[str | None, Query(max_length=500, description="place id (or give actor)")] = None,
@@ -23,5 +23,5 @@ def get_timeline(
     """Per day or week: events, strikes, and each source's casualty figures (never summed)."""
     if (actor is None) == (place is None):
         raise HTTPException(422, "give exactly one of actor and place")
-    subject, points = queries.timeline(reader, actor=actor, place=place, granularity=granularity)
+    subject, points = await queries.timeline(reader, actor=actor, place=place, granularity=granularity)
     return {"subject": subject, "granularity": granularity, "points": points}
