@@ -16,6 +16,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", help="address to listen on (default: API_HOST)")
     parser.add_argument("--port", type=int, help="port to listen on (default: API_PORT)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="log one line per request (default: API_ACCESS_LOG, true)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -39,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         port=port,
         workers=max(1, args.workers),
         log_level="info",
+        access_log=settings.api_access_log if args.access_log is None else args.access_log,
     )
     return 0
