@@ -5,7 +5,7 @@
 Builds a graph of `--articles` synthetic articles (invented extraction records written through the writer,
 as `ckg ingest` would after extraction; spaCy extraction of 2,000 texts would take minutes and measure the
 extractor, not the API), serves the API with `ckg serve` in a subprocess, and drives `/events?actor=`,
-`/actors/{id}/relations` and `/paths` with httpx.AsyncClient. It EMPTIES the configured database
+`/actors/{id}/relations` and `/paths` with an aiohttp client. It EMPTIES the configured database
 (NEO4J_URI ...) first unless --keep-graph: never point it at a graph you keep.
 """
 
@@ -21,8 +21,11 @@ import sys
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
+import aiohttp
 import httpx
+import yarl
 
 from graph_service import cypher
 from graph_service.config import PROJECT_ROOT, get_settings
@@ -112,10 +115,23 @@ def build_graph(articles: int) -> None:
           f"{time.perf_counter() - started:.1f} s")  # fmt: skip
 
 
-def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
-    """`ckg serve` in a subprocess, answering /health."""
+CLIENT = f"aiohttp {aiohttp.__version__}"
+
+
+def serve(port: int, workers: int, *options: str) -> subprocess.Popen[bytes]:
+    """`ckg serve` with `options` in a subprocess, answering /health."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph_service.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        [
+            sys.executable,
+            "-m",
+            "graph_service.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            *options,
+        ],
         cwd=PROJECT_ROOT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.DEVNULL,
@@ -143,20 +159,21 @@ async def load(base: str, urls: list[str], concurrency: int) -> tuple[list[float
     """Request every URL with `concurrency` clients; latencies (ms), wall time (s), non-200 count."""
     latencies: list[float] = []
     errors = 0
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for url in urls:
-        queue.put_nowait(url)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+    pending = iter(urls)
+    # aiohttp, not httpx: measured here, the load client spent ~0.2 ms of CPU per request with it and ~1.3 ms
+    # with httpx, and it shares the two cores with the API and Neo4j.
+    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
 
         async def worker() -> None:
             nonlocal errors
-            while not queue.empty():
-                url = queue.get_nowait()
+            for url in pending:
                 started = time.perf_counter()
-                response = await client.get(url)
+                async with session.get(yarl.URL(base + url, encoded=True)) as response:
+                    await response.read()
                 latencies.append((time.perf_counter() - started) * 1000)
-                errors += response.status_code != 200
+                errors += response.status != 200
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -166,7 +183,7 @@ async def load(base: str, urls: list[str], concurrency: int) -> tuple[list[float
 def targets(base: str, requests: int) -> dict[str, list[str]]:
     """URLs per endpoint, cycling over the most active actors (and pairs of them for paths)."""
     top = httpx.get(f"{base}/actors", params={"limit": 40}).json()["items"]
-    ids = [actor["id"] for actor in top]
+    ids = [quote(actor["id"], safe="") for actor in top]
     pairs = [(a, b) for a in ids[:10] for b in ids[10:20]]
 
     def cycle(items: list[Any]) -> Iterator[Any]:

@@ -19,12 +19,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from bench import bench_api, bench_extract, bench_ingest
 from bench.machine import describe
@@ -206,45 +206,83 @@ def percentiles(latencies: list[float]) -> tuple[float, float, float]:
     )
 
 
-def direct_call(reader: Any) -> Callable[[str], None]:
-    """A function running the query behind an API URL straight through the driver (same Reader, no HTTP)."""
+def direct_call(reader: Any) -> Callable[[str], Awaitable[Any]]:
+    """A coroutine function running the query behind an API URL straight through the driver (no HTTP)."""
     from graph_service import queries
 
-    def call(url: str) -> None:
+    def call(url: str) -> Awaitable[Any]:
         parts = urlsplit(url)
         params = {key: values[0] for key, values in parse_qs(parts.query).items()}
         limit = int(params.get("limit", 50))
         if parts.path == "/events":
-            queries.events(reader, actor=params["actor"], offset=0, limit=limit)
-        elif parts.path.endswith("/relations"):
-            queries.actor_relations(reader, parts.path.split("/")[2], offset=0, limit=limit)
-        elif parts.path == "/paths":
-            queries.paths(reader, params["from"], params["to"], max_hops=int(params["max_hops"]), limit=10)
-        else:
-            raise ValueError(f"no direct query for {url}")
+            return queries.events(reader, actor=params["actor"], offset=0, limit=limit)
+        if parts.path.endswith("/relations"):
+            return queries.actor_relations(reader, unquote(parts.path.split("/")[2]), offset=0, limit=limit)
+        if parts.path == "/paths":
+            return queries.paths(
+                reader, params["from"], params["to"], max_hops=int(params["max_hops"]), limit=10
+            )
+        raise ValueError(f"no direct query for {url}")
 
     return call
 
 
-def direct_load(call: Callable[[str], None], urls: list[str], concurrency: int) -> tuple[list[float], float]:
-    """Run `call` on every URL from `concurrency` threads; latencies (ms) and wall time (s)."""
+async def direct_load(
+    call: Callable[[str], Awaitable[Any]], urls: list[str], concurrency: int
+) -> tuple[list[float], float]:
+    """Run `call` on every URL from `concurrency` concurrent tasks; latencies (ms) and wall time (s)."""
+    latencies: list[float] = []
+    pending = iter(urls)
 
-    def timed(url: str) -> float:
-        started = time.perf_counter()
-        call(url)
-        return (time.perf_counter() - started) * 1000
+    async def worker() -> None:
+        for url in pending:
+            started = time.perf_counter()
+            await call(url)
+            latencies.append((time.perf_counter() - started) * 1000)
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        latencies = list(pool.map(timed, urls))
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
     return latencies, time.perf_counter() - started
+
+
+@asynccontextmanager
+async def direct_reader(settings: Settings) -> AsyncIterator[Any]:
+    """The API's `Reader` over a driver of this process, for queries without HTTP."""
+    from graph_service.db import create_async_driver
+    from graph_service.queries import Reader
+
+    driver = create_async_driver(settings)
+    try:
+        yield Reader(
+            driver, database=settings.neo4j_database, uri=settings.neo4j_uri, user=settings.neo4j_user,
+            timeout_s=settings.query_timeout_s,
+        )  # fmt: skip
+    finally:
+        await driver.close()
+
+
+async def api_rows(settings: Settings, base: str, requests: int, table: Table) -> None:
+    """For each endpoint and client count: the load over HTTP, then the same queries through the driver."""
+    async with direct_reader(settings) as reader:
+        call = direct_call(reader)
+        for name, urls in bench_api.targets(base, requests).items():
+            await bench_api.load(base, urls[:20], 4)  # warm-up: plans cached, connections open
+            await direct_load(call, urls[:20], 4)
+            for clients in CONCURRENCY:
+                latencies, wall, errors = await bench_api.load(base, urls, clients)
+                d_latencies, d_wall = await direct_load(call, urls, clients)
+                p50, p95, p99 = percentiles(latencies)
+                d50, d95, _ = percentiles(d_latencies)
+                rate, d_rate = len(latencies) / wall, len(d_latencies) / d_wall
+                table.add(
+                    f"`{name}`", clients, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}", f"{rate:.0f}",
+                    errors, f"{d50:.1f}", f"{d95:.1f}", f"{d_rate:.0f}", f"{p50 / d50:.2f}x",
+                    f"{d_rate / rate:.2f}x",
+                )  # fmt: skip
 
 
 def api(settings: Settings, requests: int) -> tuple[Table, float]:
     """Latency and throughput over HTTP and straight through the driver; returns the API's peak RSS (MB)."""
-    from graph_service.db import create_driver
-    from graph_service.queries import Reader
-
     table = Table(
         "3. API on the largest graph: HTTP vs the same queries through the driver (targets: p95 <= 50 ms "
         "at 16 clients, overhead <= 1.5x)",
@@ -254,36 +292,18 @@ def api(settings: Settings, requests: int) -> tuple[Table, float]:
     table.start()
     port = free_port()
     server = bench_api.serve(port, workers=1)
-    base = f"http://127.0.0.1:{port}"
     try:
-        with TreeSampler(server.pid) as sampler, create_driver(settings) as driver:
-            reader = Reader(
-                driver, database=settings.neo4j_database, uri=settings.neo4j_uri, user=settings.neo4j_user,
-                timeout_s=settings.query_timeout_s,
-            )  # fmt: skip
-            call = direct_call(reader)
-            for name, urls in bench_api.targets(base, requests).items():
-                asyncio.run(bench_api.load(base, urls[:20], 4))  # warm-up: plans cached, connections open
-                direct_load(call, urls[:20], 4)
-                for clients in CONCURRENCY:
-                    latencies, wall, errors = asyncio.run(bench_api.load(base, urls, clients))
-                    d_latencies, d_wall = direct_load(call, urls, clients)
-                    p50, p95, p99 = percentiles(latencies)
-                    d50, d95, _ = percentiles(d_latencies)
-                    rate, d_rate = len(latencies) / wall, len(d_latencies) / d_wall
-                    table.add(
-                        f"`{name}`", clients, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}", f"{rate:.0f}",
-                        errors, f"{d50:.1f}", f"{d95:.1f}", f"{d_rate:.0f}", f"{p50 / d50:.2f}x",
-                        f"{d_rate / rate:.2f}x",
-                    )  # fmt: skip
+        with TreeSampler(server.pid) as sampler:
+            asyncio.run(api_rows(settings, f"http://127.0.0.1:{port}", requests, table))
         api_mb = sampler.root_mb()
     finally:
         server.terminate()
         server.wait(timeout=20)
     table.note(
-        f"{requests} requests per endpoint and client count; one uvicorn worker; the load client (httpx) "
-        "and the driver-only client run on the same 2 cores as the API and Neo4j. Overhead (p50) = API p50 / "
-        "driver p50; overhead (req/s) = driver req/s / API req/s."
+        f"{requests} requests per endpoint and client count; one uvicorn worker; the load client "
+        f"({bench_api.CLIENT}) and the driver-only client (the API's own query functions over the asyncio "
+        "driver, as many concurrent tasks) run on the same 2 cores as the API and Neo4j. Overhead (p50) = "
+        "API p50 / driver p50; overhead (req/s) = driver req/s / API req/s."
     )
     return table, api_mb
 
@@ -291,15 +311,12 @@ def api(settings: Settings, requests: int) -> tuple[Table, float]:
 def graph_size(settings: Settings) -> str:
     """Counts of the served graph, as /stats reports them."""
     from graph_service import queries
-    from graph_service.db import create_driver
-    from graph_service.queries import Reader
 
-    with create_driver(settings) as driver:
-        reader = Reader(
-            driver, database=settings.neo4j_database, uri=settings.neo4j_uri, user=settings.neo4j_user,
-            timeout_s=60,
-        )  # fmt: skip
-        stats = queries.stats(reader)
+    async def counts() -> dict[str, Any]:
+        async with direct_reader(settings) as reader:
+            return await queries.stats(reader)
+
+    stats = asyncio.run(counts())
     return ", ".join(f"{stats[key]:,} {key}" for key in ("articles", "actors", "places", "events"))
 
 
