@@ -123,10 +123,10 @@ async def stats(reader: Reader) -> dict[str, Any]:
     return row
 
 
-async def node_label(reader: Reader, node_id: str) -> str | None:
-    """'Actor', 'Place', 'Event' or 'Article' for the node with this id, or None."""
+async def node_labels(reader: Reader, node_id: str) -> set[str]:
+    """Which of 'Actor', 'Place', 'Event', 'Article' the id names (countries are actors and places)."""
     found = await reader.first("node_kind", id=node_id)
-    return found["label"] if found is not None else None
+    return set(found["labels"]) if found is not None else set()
 
 
 async def article(reader: Reader, article_id: str) -> dict[str, Any]:
@@ -150,10 +150,13 @@ async def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
     return await reader.one("actor", "actor", id=actor_id)
 
 
-async def _require(reader: Reader, node_id: str, *labels: str) -> None:
-    """Raise `NotFound` unless `node_id` names a node with one of `labels`."""
-    if await node_label(reader, node_id) not in labels:
+async def _require(reader: Reader, node_id: str, *labels: str) -> list[str]:
+    """Those of `labels` that `node_id` names, in the order given; `NotFound` when none."""
+    named = await node_labels(reader, node_id)
+    found = [label for label in labels if label in named]
+    if not found:
         raise NotFound(f"no {' or '.join(label.lower() for label in labels)} with id {node_id!r}")
+    return found
 
 
 async def actor_relations(reader: Reader, actor_id: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
@@ -259,16 +262,18 @@ async def paths(
     reader: Reader, source: str, target: str, *, max_hops: int, limit: int
 ) -> list[dict[str, Any]]:
     """The shortest connections (<= `max_hops` links) between two actors or places, never via articles."""
-    found = await reader.rows("paths", **{"from": source, "to": target}, max_hops=max_hops, limit=limit)
-    if not found:
-        for node_id in (source, target):
-            await _require(reader, node_id, "Actor", "Place")
-    return found
+    found = await reader.first("paths", **{"from": source, "to": target}, max_hops=max_hops, limit=limit)
+    assert found is not None, "cypher/read/paths.cypher returns one record"
+    for node_id, known in ((source, found["from_known"]), (target, found["to_known"])):
+        if not known:
+            raise NotFound(f"no actor or place with id {node_id!r}")
+    rows: list[dict[str, Any]] = found["rows"]
+    return rows
 
 
 async def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -> dict[str, Any]:
     """Nodes and links within `hops` of an actor, place or event, breadth first, at most `limit` nodes."""
-    await _require(reader, node_id, "Actor", "Place", "Event")
+    kinds = await _require(reader, node_id, "Actor", "Place", "Event")
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     frontier = [node_id]
@@ -295,5 +300,5 @@ async def neighborhood(reader: Reader, node_id: str, *, hops: int, limit: int) -
                 edges[key] = {"source": key[0], "type": key[1], "target": key[2]}
         frontier = [item for item in next_frontier if item != node_id]
     if not nodes:
-        nodes[node_id] = {"id": node_id, "label": await node_label(reader, node_id), "name": None}
+        nodes[node_id] = {"id": node_id, "label": kinds[0], "name": None}
     return {"nodes": list(nodes.values()), "edges": list(edges.values()), "truncated": truncated}

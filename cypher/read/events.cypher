@@ -30,7 +30,8 @@ WHERE ($type IS NULL OR e.type = $type)
        OR EXISTS { (e)-[:AT|TARGETS]->(:Place)-[:LOCATED_IN*0..4]->(:Place {id: $place}) })
   AND ($claimed_by IS NULL OR ($actor IS NULL AND $place IS NULL)
        OR EXISTS { (:Actor {id: $claimed_by})-[:CLAIMS]->(e) })
-  AND ($disputed IS NULL OR EXISTS { (:Denial)-[:DENIES]->(e) } = $disputed)
+  // CASE, not OR: with OR the planner looked for a denial of every candidate even when $disputed is null.
+  AND CASE WHEN $disputed IS NULL THEN true ELSE EXISTS { (:Denial)-[:DENIES]->(e) } = $disputed END
 WITH e
 ORDER BY e.date IS NULL, e.date DESC, e.id
 SKIP $skip LIMIT $limit

@@ -1,12 +1,12 @@
-// Which kind of node an id names: Actor, Place, Event or Article (no row when none).
-// params: $id. columns: label, name
+// Which kinds of node an id names: any of Actor, Place, Event, Article (a country is an Actor and a Place).
+// params: $id. returns: one record: labels (empty when no node has the id)
 CALL () {
-  MATCH (n:Actor {id: $id}) RETURN 'Actor' AS label, n.name AS name
+  MATCH (:Actor {id: $id}) RETURN 'Actor' AS label
   UNION
-  MATCH (n:Place {id: $id}) RETURN 'Place' AS label, n.name AS name
+  MATCH (:Place {id: $id}) RETURN 'Place' AS label
   UNION
-  MATCH (n:Event {id: $id}) RETURN 'Event' AS label, n.type AS name
+  MATCH (:Event {id: $id}) RETURN 'Event' AS label
   UNION
-  MATCH (n:Article {id: $id}) RETURN 'Article' AS label, n.title AS name
+  MATCH (:Article {id: $id}) RETURN 'Article' AS label
 }
-RETURN label, name
+RETURN collect(label) AS labels
