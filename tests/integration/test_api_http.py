@@ -268,6 +268,14 @@ def test_known_ids_with_nothing_to_show_are_empty_not_404(client: httpx.Client) 
     assert ok(client.get("/timeline", params={"actor": "country:NLD"}))["points"] == []
 
 
+def test_a_country_id_names_the_actor_and_the_place(client: httpx.Client) -> None:
+    assert ok(client.get("/actors/country:WMK"))["name"] == "Westmark"
+    # The country as a place holds Brookfield, where the strike hit.
+    events = ok(client.get("/places/country:WMK/events"))["items"]
+    assert "strike" in {event["type"] for event in events}
+    assert ok(client.get("/timeline", params={"place": "country:WMK"}))["points"]
+
+
 # ------------------------------------------------------------------------------------- places
 
 
