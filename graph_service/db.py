@@ -6,7 +6,7 @@ import logging
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,15 +110,14 @@ def create_async_driver(settings: Settings) -> AsyncDriver:
     return driver
 
 
-def _driver_identity(driver: Driver) -> tuple[str, str]:
-    """The URI and user a driver talks with, for error messages."""
-    return _IDENTITIES.get(driver, ("Neo4j", "?"))
+def driver_errors(driver: Driver) -> AbstractContextManager[None]:
+    """`translated_errors` naming the URI and user `driver` was created with."""
+    return translated_errors(*_IDENTITIES.get(driver, ("Neo4j", "?")))
 
 
 def ping(driver: Driver, database: str) -> None:
     """Run the readiness query once; raises `DatabaseUnavailable` or `AuthenticationFailed`."""
-    uri, user = _driver_identity(driver)
-    with translated_errors(uri, user), driver.session(database=database) as session:
+    with driver_errors(driver), driver.session(database=database) as session:
         session.run(cypher.query("read/ping")).consume()
 
 
@@ -151,8 +150,7 @@ def wait_until_ready(
 
 def run_statements(driver: Driver, database: str, statements: tuple[str, ...] | list[str]) -> None:
     """Run each statement in its own auto-commit transaction (schema commands require that)."""
-    uri, user = _driver_identity(driver)
-    with translated_errors(uri, user), driver.session(database=database) as session:
+    with driver_errors(driver), driver.session(database=database) as session:
         for statement in statements:
             session.run(statement).consume()
 
@@ -167,8 +165,7 @@ def apply_schema(driver: Driver, database: str) -> int:
 
 def _records(driver: Driver, database: str, name: str) -> list[dict[str, Any]]:
     """The rows of the read query `cypher/<name>.cypher` as dicts."""
-    uri, user = _driver_identity(driver)
-    with translated_errors(uri, user):
+    with driver_errors(driver):
         records, _, _ = driver.execute_query(
             cypher.query(name), database_=database, routing_=neo4j.RoutingControl.READ
         )

@@ -20,13 +20,13 @@ from neo4j import Driver, ManagedTransaction
 from graph_service import db, export
 from graph_service.cypher import query
 from graph_service.errors import ExportTooLarge, InvalidSelection
+from graph_service.queries import MAX_HOPS
 from graph_service.records import EVENT_TYPES
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_NODE_LIMIT = 5000
 MAX_NODE_LIMIT = 100_000
-MAX_HOPS = 4
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -187,7 +187,7 @@ def read_subgraph(
     """The selected subgraph as a MultiDiGraph (see `graph_service.export` for its attributes)."""
     work = neo4j.unit_of_work(timeout=timeout_s)(_read_graph) if timeout_s else _read_graph
     with (
-        db.translated_errors(*db._driver_identity(driver)),
+        db.driver_errors(driver),
         driver.session(
             database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF"
         ) as session,
