@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import logging
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -197,15 +196,6 @@ def growth_note(table: Table, runs: list[IngestRun]) -> None:
 # --- 3. API ---------------------------------------------------------------------------------------------
 
 
-def percentiles(latencies: list[float]) -> tuple[float, float, float]:
-    """p50, p95, p99 in ms."""
-    return (
-        statistics.median(latencies),
-        bench_api.percentile(latencies, 95),
-        bench_api.percentile(latencies, 99),
-    )
-
-
 def direct_call(reader: Any) -> Callable[[str], Awaitable[Any]]:
     """A coroutine function running the query behind an API URL straight through the driver (no HTTP)."""
     from graph_service import queries
@@ -253,10 +243,7 @@ async def direct_reader(settings: Settings) -> AsyncIterator[Any]:
 
     driver = create_async_driver(settings)
     try:
-        yield Reader(
-            driver, database=settings.neo4j_database, uri=settings.neo4j_uri, user=settings.neo4j_user,
-            timeout_s=settings.query_timeout_s,
-        )  # fmt: skip
+        yield Reader(driver, settings)
     finally:
         await driver.close()
 
@@ -274,8 +261,8 @@ async def api_rows(settings: Settings, base: str, requests: int, table: Table) -
             for clients in CONCURRENCY:
                 latencies, wall, errors = await bench_api.load(base, urls, clients)
                 d_latencies, d_wall = await direct_load(call, urls, clients)
-                p50, p95, p99 = percentiles(latencies)
-                d50, d95, _ = percentiles(d_latencies)
+                p50, p95, p99 = bench_api.percentiles(latencies)
+                d50, d95, _ = bench_api.percentiles(d_latencies)
                 rate, d_rate = len(latencies) / wall, len(d_latencies) / d_wall
                 table.add(
                     f"`{name}`", clients, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}", f"{rate:.0f}",

@@ -18,11 +18,13 @@ from neo4j import AsyncDriver
 from neo4j import exceptions as neo4j_errors
 
 from graph_service import cypher
+from graph_service.config import Settings
 from graph_service.db import translated_errors
 from graph_service.errors import DatabaseUnavailable, NotFound
 
 logger = logging.getLogger(__name__)
 
+# The deepest traversal any read allows (paths, neighbourhoods, exports); cypher/read/paths.cypher spells it.
 MAX_HOPS = 4
 
 # How each link kind reads from the actor's side ("out") and from the other actor's side ("in").
@@ -53,11 +55,12 @@ def describe_link(kind: str, direction: str) -> str:
 class Reader:
     """Runs named read queries in READ transactions, each with the configured timeout."""
 
-    def __init__(self, driver: AsyncDriver, *, database: str, uri: str, user: str, timeout_s: float) -> None:
+    def __init__(self, driver: AsyncDriver, settings: Settings) -> None:
         self.driver = driver
-        self.database = database
-        self.timeout_s = timeout_s
-        self._identity = (uri, user)
+        self.database = settings.neo4j_database
+        # The full query timeout per transaction, whatever timeouts the driver itself was opened with.
+        self.timeout_s = settings.query_timeout_s
+        self._identity = (settings.neo4j_uri, settings.neo4j_user)
 
     async def first(self, name: str, **params: Any) -> dict[str, Any] | None:
         """The first record of `cypher/read/<name>.cypher` run with `params` as a dict, or None."""

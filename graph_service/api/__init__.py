@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from graph_service.api.deps import require_read_key, require_write_key
+from graph_service.api.deps import require_key
 from graph_service.api.errors import ERROR_RESPONSES, install_error_handlers
 from graph_service.api.ingest import ArticleIngester
 from graph_service.api.limits import MAX_BODY_BYTES, BodySizeLimit
@@ -48,13 +48,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     connecting = settings.model_copy(update={"query_timeout_s": settings.api_neo4j_connect_timeout_s})
     async_driver = create_async_driver(connecting)
     driver = create_driver(connecting)
-    app.state.reader = Reader(
-        async_driver,
-        database=settings.neo4j_database,
-        uri=settings.neo4j_uri,
-        user=settings.neo4j_user,
-        timeout_s=settings.query_timeout_s,
-    )
+    app.state.reader = Reader(async_driver, settings)
     app.state.driver = driver
     app.state.ingester = ArticleIngester(driver, settings)
     # What is loaded by now (~94,000 objects: FastAPI, the schemas, the drivers) lives as long as the process.
@@ -82,9 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     # Only declared (and checked) when the setting asks for it, so the OpenAPI security matches behaviour.
-    read_auth = [Depends(require_read_key)] if settings.ckg_require_key_for_reads else []
+    read_auth = [Depends(require_key)] if settings.ckg_require_key_for_reads else []
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=read_auth)
     for router in WRITE_ROUTERS:
-        app.include_router(router, dependencies=[Depends(require_write_key)])
+        app.include_router(router, dependencies=[Depends(require_key)])
     return app

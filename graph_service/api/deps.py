@@ -60,15 +60,9 @@ def check_key(settings: Settings, given: str | None) -> None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong X-API-Key", headers=challenge)
 
 
-async def require_write_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
-    """Writes always need the API key."""
+async def require_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
+    """The request must carry the API key (on writes always; `create_app` puts it on reads when asked)."""
     check_key(settings, key)
-
-
-async def require_read_key(settings: SettingsDep, key: Annotated[str | None, Security(_api_key)]) -> None:
-    """Reads need the API key only when CKG_REQUIRE_KEY_FOR_READS is set."""
-    if settings.ckg_require_key_for_reads:
-        check_key(settings, key)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
-EventTypeName = Literal[
-    "strike", "casualty", "denial", "accusation", "capture", "demand", "ceasefire_call", "threat"
-]
 NodeLabel = Literal["Actor", "Place", "Event", "Article"]
 
 

@@ -47,3 +47,10 @@ def test_the_schema_files_hold_only_idempotent_statements() -> None:
     for name in cypher.names("schema/"):
         for statement in cypher.statements(name):
             assert "IF NOT EXISTS" in statement, f"{name}: {statement}"
+
+
+def test_the_paths_query_searches_as_deep_as_the_api_allows() -> None:
+    from graph_service.queries import MAX_HOPS
+
+    # A variable-length bound cannot be a parameter, so the file spells the maximum out.
+    assert f"*..{MAX_HOPS}]" in cypher.query("read/paths")

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, get_args
 
 from fastapi import APIRouter, Query
 
 from graph_service import queries
 from graph_service.api.deps import PageDep, ReaderDep, page_of
 from graph_service.api.schemas import ActorDetail, ActorRelation, ActorSummary, Page
+from graph_service.records import ActorKind
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
+_ACTOR_KINDS = get_args(ActorKind)
 ActorKindName = Annotated[
     str | None,
     Query(
-        pattern="^(country|armed_group|government_body|organization|person|other)$",
-        description="country, armed_group, government_body, organization, person or other",
+        pattern=f"^({'|'.join(_ACTOR_KINDS)})$",
+        description=f"{', '.join(_ACTOR_KINDS[:-1])} or {_ACTOR_KINDS[-1]}",
     ),
 ]
 

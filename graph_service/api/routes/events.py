@@ -9,18 +9,17 @@ from fastapi import APIRouter, HTTPException, Query
 
 from graph_service import queries
 from graph_service.api.deps import PageDep, ReaderDep, page_of
-from graph_service.api.schemas import DisputedClaim, EventDetail, EventSummary, EventTypeName, Page
+from graph_service.api.schemas import DisputedClaim, EventDetail, EventSummary, Page
+from graph_service.records import EventType
 
 router = APIRouter(tags=["events"])
-
-NodeId = Annotated[str | None, Query(max_length=500)]
 
 
 @router.get("/events", response_model=Page[EventSummary], summary="Find events")
 async def list_events(
     reader: ReaderDep,
     page: PageDep,
-    type: Annotated[EventTypeName | None, Query(description="event type")] = None,
+    type: Annotated[EventType | None, Query(description="event type")] = None,
     actor: Annotated[str | None, Query(max_length=500, description="actor id, as agent or target")] = None,
     place: Annotated[
         str | None, Query(max_length=500, description="place id; places inside it count")
