@@ -1,6 +1,6 @@
 """Benchmark `ckg ingest` on the shared corpus: articles/s, events/s, and Neo4j write time vs extraction time.
 
-    .venv/bin/python bench/bench_ingest.py [--articles 2000] [--workers 2] [--batch-size 50] [--clean]
+    .venv/bin/python bench/bench_ingest.py [--articles 2000] [--workers 2] [--batch-size 200] [--clean]
 
 Reads every record of ../shared/corpus/*.jsonl (`text` field) and replicates them, each copy with a new
 text and so a new article id, to at least `--articles` articles, then runs the same loop as `ckg ingest`
@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 
 from graph_service import cypher
-from graph_service.config import PROJECT_ROOT, get_settings
+from graph_service.config import DEFAULT_BATCH_SIZE, PROJECT_ROOT, get_settings
 from graph_service.db import apply_schema, create_driver, ping, run_statements
 from graph_service.ingest import IngestSummary, ingest_paths
 from graph_service.writer import GraphWriter
@@ -83,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles to ingest (default 2000)")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
-    parser.add_argument("--batch-size", type=int, default=50, help="articles per transaction (default 50)")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help=f"articles per transaction (default {DEFAULT_BATCH_SIZE})",
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .jsonl records")
     parser.add_argument("--clean", action="store_true", help="delete everything in the database first")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """Where ingest's Neo4j write time goes: seconds per write statement over a run on a throwaway server.
 
-    .venv/bin/python -m bench.profile_ingest [--articles 2000] [--workers 2] [--batch-size 50]
+    .venv/bin/python -m bench.profile_ingest [--articles 2000] [--workers 2] [--batch-size 200]
 
 Runs the same loop as `ckg ingest` in this process, timing every statement of the write transaction
 (server time plus the round trip), and prints them slowest first with the run's write share.
@@ -19,6 +19,7 @@ from typing import Any
 from bench import bench_ingest
 from bench.server import pointed_at, throwaway_server
 from graph_service import cypher, writer
+from graph_service.config import DEFAULT_BATCH_SIZE
 from graph_service.db import apply_schema, create_driver
 
 _SPENT: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     args = parser.parse_args(argv)
 
     from graph_service.ingest import ingest_paths

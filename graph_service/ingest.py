@@ -164,11 +164,11 @@ def ingest_paths(
     *,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    force: bool = False,
     text_field: str = "text",
     progress: tqdm | None = None,
 ) -> IngestSummary:
-    """Read, extract and write every article under `paths`; articles already in the graph skip extraction."""
+    """Read, extract and write every article under `paths`; articles already in the graph skip extraction
+    unless the writer forces rewrites."""
     from loaders.sources import RawArticle, iter_articles
 
     texts: dict[str, tuple[str, str]] = {}
@@ -180,7 +180,7 @@ def ingest_paths(
         for chunk in _chunks(iter_articles([str(path) for path in paths], text_field=text_field), batch_size):
             ids = [item.id for item in chunk if isinstance(item, RawArticle)]
             started = time.perf_counter()
-            present = set() if force else writer.present(ids)
+            present = set() if writer.force else writer.present(ids)
             lookup_s += time.perf_counter() - started
             for item in chunk:
                 if isinstance(item, RawArticle):

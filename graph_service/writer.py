@@ -115,8 +115,8 @@ def merged_event_key(
     *,
     agents: Sequence[str],
     places: Sequence[str],
-    targets: Sequence[str] = (),
-    linked_events: Sequence[str] = (),
+    targets: Sequence[str],
+    linked_events: Sequence[str],
 ) -> str | None:
     """The cross-article merge key of an event, or None when it is not safe to merge.
 
@@ -434,6 +434,7 @@ def _write_tx(tx: ManagedTransaction, batch: Sequence[ArticleRows], force: bool)
     )
     created = {claim["id"] for claim in claims if claim["created"]}
     todo = [rows for rows in batch if force or rows.article_id in created]
+    written = {rows.article_id for rows in todo}
     for rows in todo:
         if rows.article_id not in created:
             for statement in statements("write/delete_article_facts"):
@@ -444,7 +445,7 @@ def _write_tx(tx: ManagedTransaction, batch: Sequence[ArticleRows], force: bool)
             _run(tx, query(query_name), counters, rows=merged[name])
     return WriteResult(
         written=[rows.article_id for rows in todo],
-        skipped=[rows.article_id for rows in batch if rows not in todo],
+        skipped=[rows.article_id for rows in batch if rows.article_id not in written],
         events=sum(rows.event_count for rows in todo),
         counters=counters,
     )
@@ -457,6 +458,11 @@ class GraphWriter:
         self._driver = driver
         self._database = database
         self._force = force
+
+    @property
+    def force(self) -> bool:
+        """True when articles already in the graph are rewritten rather than skipped."""
+        return self._force
 
     def present(self, ids: Sequence[str]) -> set[str]:
         """The subset of `ids` whose article is already in the graph."""

@@ -65,16 +65,17 @@ class ArticleIngester:
                 entry["reason"] = item.reason
         writer = GraphWriter(self._driver, database=self._settings.neo4j_database)
         present = writer.present([item.id for item in raw])
-        todo: list[RawArticle] = []
+        # Each new text once, by id: a repeat in the same request is skipped like one already in the graph.
+        texts: dict[str, RawArticle] = {}
         for item in raw:
-            if item.id in present or any(item.id == seen.id for seen in todo):
+            if item.id in present or item.id in texts:
                 outcome[index_of[item.origin]]["status"] = "skipped"
             else:
-                todo.append(item)
+                texts[item.id] = item
+        todo = list(texts.values())
         summary = None
         if todo:
             extractor = self._ready()
-            texts = {item.id: item for item in todo}
 
             def prepared() -> Any:
                 for result in extractor.extract_many(todo):

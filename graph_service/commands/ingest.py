@@ -56,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
                 writer,
                 extractor,
                 workers=max(1, args.workers),
-                batch_size=max(1, args.batch_size),
-                force=args.force,
+                batch_size=args.batch_size,
                 text_field=args.text_field,
                 progress=progress,
             )
