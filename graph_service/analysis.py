@@ -23,6 +23,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph_service.export import export_id
+
 RELATIONS = ("strike", "threat", "accusation", "denial", "alliance")
 HOSTILE = ("strike", "threat", "accusation", "denial")
 _ALLIANCE_EDGES = frozenset({"ALLIED_WITH", "SUPPORTS"})
@@ -105,7 +107,7 @@ def _actors(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
 
 def _country_actor(graph: nx.MultiDiGraph, place: str) -> str | None:
     country = graph.nodes[place].get("country")
-    key = f"actor/country:{country}"
+    key = export_id("actor", f"country:{country}")
     return key if country and key in graph else None
 
 
