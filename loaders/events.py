@@ -7,6 +7,7 @@ the claimant, and the date words in its clause.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -82,7 +83,6 @@ class EventDraft:
     cause: EventDraft | None = None
     denies: list[EventDraft] = field(default_factory=list)
     about: list[EventDraft] = field(default_factory=list)
-    merged: bool = False
 
 
 class _NoMention:
@@ -136,6 +136,7 @@ class EventRules:
         self.quote_speaker: list[str] = []  # who spoke the last attributed quote
         self.last_reporter: str | None = None  # who last reported something ('the source added')
         self._resolving: set[int] = set()  # pronouns being resolved, against reference loops
+        self._sentence_starts = [sent.start for sent in doc.sents]
 
     # --- entry ---------------------------------------------------------------
     def run(self) -> list[EventDraft]:
@@ -434,26 +435,7 @@ class EventRules:
         lemma = noun.lemma_
         if lemma in {"source", "sources"} and self.last_reporter:
             return self.last_reporter
-        kinds = {
-            "group": {"armed_group", "organization"},
-            "ministry": {"government_body"},
-            "army": {"government_body"},
-            "military": {"government_body", "country"},
-            "government": {"government_body", "country"},
-            "regime": {"government_body"},
-            "militant": {"armed_group"},
-            "insurgent": {"armed_group"},
-            "rebel": {"armed_group"},
-            "paramilitary": {"armed_group"},
-            "region": {"armed_group"},
-            "carrier": {"organization"},
-            "airline": {"organization"},
-            "company": {"organization"},
-            "firm": {"organization"},
-            "operator": {"organization"},
-            "enclave": {"armed_group"},
-            "republic": {"armed_group"},
-        }.get(lemma)
+        kinds = lx.NOMINAL_ACTOR_KINDS.get(lemma)
         if lemma in {"region", "enclave", "republic"} and not any(
             c.lower_ in {"breakaway", "separatist", "rebel", "self-declared"} for c in noun.children
         ):
@@ -1286,8 +1268,8 @@ class EventRules:
 
     def _sentence_start_before(self, token: Token, count: int) -> int:
         """Token index where the sentence `count` sentences before the token's starts."""
-        starts = [s.start for s in self.doc.sents if s.start <= token.sent.start]
-        return starts[-count - 1] if len(starts) > count else 0
+        upto = bisect.bisect_right(self._sentence_starts, token.sent.start)
+        return self._sentence_starts[upto - count - 1] if upto > count else 0
 
     def _events_referred(self, scope: list[Token], *, exclude_agents: list[str]) -> list[EventDraft]:
         """Events a denial or accusation talks about: by trigger inside its scope, or by type and place."""
@@ -1463,7 +1445,6 @@ class EventRules:
             if twin is None:
                 kept.append(event)
                 continue
-            event.merged = True
             _add(twin.agents, *event.agents)
             _add(twin.locations, *event.locations)
             _add(twin.targets, *event.targets)

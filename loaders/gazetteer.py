@@ -311,9 +311,3 @@ def is_country_surface(surface: str) -> bool:
 def country_surfaces() -> dict[str, str]:
     """Return every country name and short form, mapped to its ISO3 code (for the place index)."""
     return dict(_index().country_surfaces)
-
-
-def actor_count() -> int:
-    """Return how many distinct actors the gazetteer knows."""
-    index = _index()
-    return len({a.key for a in (*index.by_fold.values(), *index.by_acronym.values())})

@@ -339,8 +339,3 @@ def _part_of(name: str, context_countries: Sequence[str]) -> GeoPlace | None:
         return None
     slug = "-".join(fold(text).split())
     return GeoPlace(f"cur:{slug}", text, "region", whole.country, None, None, None, 0, None)
-
-
-def place_count() -> int:
-    """Return how many places the index holds (builds it on first call)."""
-    return len(_index().places)

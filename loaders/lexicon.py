@@ -547,3 +547,26 @@ ACTING_HEADS = (
     }
 )
 HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "sheikh", "mr."}
+
+
+# 'the group', 'the ministry', 'the company': which actor kinds a nominal reference can point back to.
+NOMINAL_ACTOR_KINDS: dict[str, frozenset[str]] = {
+    "group": frozenset({"armed_group", "organization"}),
+    "ministry": frozenset({"government_body"}),
+    "army": frozenset({"government_body"}),
+    "military": frozenset({"government_body", "country"}),
+    "government": frozenset({"government_body", "country"}),
+    "regime": frozenset({"government_body"}),
+    "militant": frozenset({"armed_group"}),
+    "insurgent": frozenset({"armed_group"}),
+    "rebel": frozenset({"armed_group"}),
+    "paramilitary": frozenset({"armed_group"}),
+    "region": frozenset({"armed_group"}),
+    "carrier": frozenset({"organization"}),
+    "airline": frozenset({"organization"}),
+    "company": frozenset({"organization"}),
+    "firm": frozenset({"organization"}),
+    "operator": frozenset({"organization"}),
+    "enclave": frozenset({"armed_group"}),
+    "republic": frozenset({"armed_group"}),
+}

@@ -73,7 +73,6 @@ class PlaceEntry:
     place: geocode.GeoPlace
     aliases: set[str] = field(default_factory=set)
     in_story: bool = False
-    within: str | None = None  # key of a place of the article it lies in ('Khartoum airport' -> Khartoum)
     head: str | None = None  # for a site: its head noun ('hospital'), to join its mentions
 
 
@@ -133,7 +132,7 @@ class ArticleEntities:
         """A country's ministry or other organ ('ARM', 'defence ministry' -> 'Armenian Defence Ministry')."""
         organ_name = " ".join(w.capitalize() for w in re.split(r"[-\s]+", organ) if w)
         organ_name = organ_name.replace("Defense", "Defence").replace("Ministries", "Ministry")
-        name = f"{country_adjective(country)} {organ_name}"
+        name = f"{gazetteer.country_adjective(country)} {organ_name}"
         key = f"gov:{country}:{canonical_name(organ_name).lower()}"
         return self.add_actor(key, name, "government_body", country, surface)
 
@@ -172,11 +171,6 @@ def is_locative(span: Span) -> bool:
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
     return previous is not None and previous.lower_ in LOCATIVE_PREPOSITIONS
-
-
-def country_adjective(iso3: str) -> str:
-    """'ARM' -> 'Armenian' (the main demonym)."""
-    return gazetteer.country_adjective(iso3)
 
 
 def country_of_words(tokens: list[Token]) -> str | None:
@@ -377,12 +371,9 @@ class _Resolver:
 
     def _acronym_after(self, span: Span, actor_key: str) -> None:
         """'Rapid Support Forces (RSF)': the bracketed acronym names the same actor."""
-        doc = self.doc
-        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            acronym = doc[span.end + 1]
-            if acronym.text.replace("-", "").isupper() and len(acronym.text) >= 2:
-                self.entities.actors[actor_key].aliases.add(acronym.text)
-                self.acronyms[acronym.text] = actor_key
+        if self._has_acronym(span) and len(acronym := self.doc[span.end + 1].text) >= 2:
+            self.entities.actors[actor_key].aliases.add(acronym)
+            self.acronyms[acronym] = actor_key
 
     def _resolve_span(self, span: Span) -> None:
         if span.label_ in {"ORG", "GPE", "LOC", "FAC"}:
@@ -466,9 +457,10 @@ class _Resolver:
         key, name, kind, country = known.key, known.name, known.kind, known.country
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
         if kind == "government_body" and country and "civil" in words:
-            entry = self._ministry(country, "civil defence" if words & {"defence", "defense"} else name, text)
+            organ = "civil defence" if words & {"defence", "defense"} else name
+            entry = self.entities.ministry(country, organ, text)
         elif kind == "government_body" and country and "ministry" in words:
-            entry = self._ministry(
+            entry = self.entities.ministry(
                 country, key.split(":", 2)[2] if key.startswith(f"gov:{country}:") else name, text
             )
         elif kind == "government_body" and country and words & MILITARY_ORGAN_WORDS:
@@ -476,7 +468,7 @@ class _Resolver:
         elif kind == "government_body" and country and words & GOVERNMENT_NOUNS:
             entry = self._government(country, text)
         elif kind == "government_body" and country and key.startswith(f"gov:{country}:"):
-            entry = self._ministry(country, key.split(":", 2)[2], text)
+            entry = self.entities.ministry(country, key.split(":", 2)[2], text)
         else:
             entry = entities.add_actor(key, name, kind, country, text)
         place_key = None
@@ -493,7 +485,7 @@ class _Resolver:
     def _military(self, country: str, surface: str) -> ActorEntry:
         """A state's armed forces: the country itself, or the government side in a civil war."""
         if country in self.civil_war:
-            name = f"{country_adjective(country)} Armed Forces"
+            name = f"{gazetteer.country_adjective(country)} Armed Forces"
             return self.entities.add_actor(
                 f"gov:{country}:armed-forces", name, "government_body", country, surface
             )
@@ -502,11 +494,8 @@ class _Resolver:
     def _government(self, country: str, surface: str) -> ActorEntry:
         if country not in self.civil_war and "regime" not in surface.lower():
             return self.entities.country_actor(country, surface)
-        name = f"{country_adjective(country)} government"
+        name = f"{gazetteer.country_adjective(country)} government"
         return self.entities.add_actor(f"gov:{country}:government", name, "government_body", country, surface)
-
-    def _ministry(self, country: str, organ: str, surface: str) -> ActorEntry:
-        return self.entities.ministry(country, organ, surface)
 
     def _government_body(self, span: Span) -> bool:
         """'Armenian Defence Ministry', "Turkey's Foreign Ministry", 'defence ministry' after 'Armenian'."""
@@ -526,7 +515,7 @@ class _Resolver:
         if body.lower() in {"government", "regime"}:
             entry = self._government(country, doc[start : span.end].text)
         else:
-            entry = self._ministry(country, body.lower(), doc[start : span.end].text)
+            entry = self.entities.ministry(country, body.lower(), doc[start : span.end].text)
         self.entities.mark(start, span.end, actor=entry.key)
         return True
 
@@ -768,7 +757,6 @@ class _Resolver:
                 entities.mark(start, token.i + 1, place=same.key)
                 continue
             entry = entities.add_place(site, phrase)
-            entry.within = container
             entry.head = token.lemma_
             entities.mark(start, token.i + 1, place=entry.key)
 
