@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -239,6 +239,8 @@ def _index() -> _ActorIndex:
     return index
 
 
+# Pure functions of an index built once, asked the same surfaces many times per article: cached.
+@lru_cache(maxsize=1 << 16)
 def lookup_actor(surface: str) -> KnownActor | None:
     """Return the known actor a mention names (country, organisation, armed group ...), or None."""
     text = clean_surface(surface)
@@ -285,6 +287,7 @@ def _state_body(index: _ActorIndex, head: str, organ_words: list[str], name: str
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def demonym_country(word: str) -> str | None:
     """Return the ISO3 code of the country a demonym refers to ("Azeri" -> "AZE"), or None."""
     text = _ETHNIC.sub("", clean_surface(word))

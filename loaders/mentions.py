@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -314,10 +314,13 @@ class _Resolver:
             words = tuple(t.text for t in doc[mention.start : mention.end])
             if words and words[0][:1].isupper():
                 readings.setdefault(words, mention)
+        starts: dict[str, list[int]] = defaultdict(list)
+        for token in doc:
+            starts[token.text].append(token.i)
         for words, mention in sorted(readings.items(), key=lambda item: -len(item[0])):
             size = len(words)
-            for i in range(len(doc) - size + 1):
-                if doc[i].text != words[0] or any(j in self.entities.by_token for j in range(i, i + size)):
+            for i in starts[words[0]]:
+                if i > len(doc) - size or any(j in self.entities.by_token for j in range(i, i + size)):
                     continue
                 if tuple(t.text for t in doc[i : i + size]) == words:
                     self.entities.mark(i, i + size, actor=mention.actor, place=mention.place)
@@ -598,8 +601,10 @@ class _Resolver:
         """'southern Israeli communities', 'eastern Ukrainian towns': a region, not the state."""
         doc = self.doc
         for token in doc:
+            if token.i == 0 or doc[token.i - 1].lower_ not in DIRECTIONS:
+                continue
             iso = gazetteer.demonym_country(token.text)
-            if not iso or token.i == 0 or doc[token.i - 1].lower_ not in DIRECTIONS:
+            if not iso:
                 continue
             if token.head.lemma_ not in PLACE_NOUNS | SETTLEMENT_NOUNS:
                 continue
@@ -612,10 +617,12 @@ class _Resolver:
     def _resolve_loose_demonyms(self) -> None:
         """Demonyms the NER missed ('Azeri claim') name their country."""
         for token in self.doc:
-            if token.i in self.entities.by_token:
+            if token.i in self.entities.by_token or token.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+                continue
+            if not token.text[0].isupper():
                 continue
             iso = gazetteer.demonym_country(token.text)
-            if iso and token.pos_ in {"ADJ", "PROPN", "NOUN"} and token.text[0].isupper():
+            if iso:
                 actor = self.entities.country_actor(iso, token.text)
                 self.entities.mark(token.i, token.i + 1, actor=actor.key)
 
