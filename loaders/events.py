@@ -19,7 +19,6 @@ from loaders.mentions import ArticleEntities
 from loaders.normalize import parse_count, resolve_date
 
 CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS_PERSON = {"he", "she", "his", "her", "him"}
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "we", "our"}
 QUOTES = ('"', "\u201c", "\u201d", "'", "\u2018")
@@ -101,18 +100,7 @@ def _based(token: Token) -> bool:
 
 def _is_location_use(token: Token) -> bool:
     """'in Iraq', 'near the border': where, not whom."""
-    return token.dep_ == "pobj" and token.head.lower_ in {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "across",
-        "into",
-        "within",
-        "throughout",
-        "around",
-        "outside",
-    }
+    return token.dep_ == "pobj" and token.head.lower_ in lx.SETTING_PREPOSITIONS
 
 
 def _add(items: list[str], *keys: str | None) -> None:
@@ -190,7 +178,7 @@ class EventRules:
     def _remember_reporter(self, sent: Span) -> None:
         for token in sent:
             if token.lemma_ in lx.REPORTING_VERBS and token.pos_ == "VERB":
-                subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lemma_ != "source"]
+                subjects = [c for c in token.children if c.dep_ in lx.SUBJECT_DEPS and c.lemma_ != "source"]
                 for subject in subjects:
                     keys = self.actors_of(subject, follow_conj=False)
                     if keys:
@@ -212,7 +200,7 @@ class EventRules:
             if mention is None or token.i != mention.start:
                 continue
             if mention.actor and (
-                token.dep_ in SUBJECT_DEPS or self.doc[mention.end - 1].dep_ in SUBJECT_DEPS
+                token.dep_ in lx.SUBJECT_DEPS or self.doc[mention.end - 1].dep_ in lx.SUBJECT_DEPS
             ):
                 self.recent_actors.append(mention.actor)
             elif mention.actor:
@@ -375,7 +363,7 @@ class EventRules:
         while node.head.i != node.i:
             node = node.head
             if node.lemma_ in lx.REPORTING_VERBS and node.pos_ == "VERB":
-                for subject in (c for c in node.children if c.dep_ in SUBJECT_DEPS):
+                for subject in (c for c in node.children if c.dep_ in lx.SUBJECT_DEPS):
                     mention = self.ent.mention_at(subject)
                     if mention and mention.actor:
                         return self._forces_of(mention.actor, pronoun.head)
@@ -413,14 +401,14 @@ class EventRules:
     def _find_antecedent(self, pronoun: Token) -> str | None:
         lower = pronoun.lower_
         want_person = lower in PRONOUNS_PERSON
-        if pronoun.dep_ in SUBJECT_DEPS | {"poss"}:
+        if pronoun.dep_ in lx.SUBJECT_DEPS | {"poss"}:
             # 'the RSF said they had seized ...', 'assertions by the RSF that they ...'
             for key in self._reporter_keys(pronoun):
                 actor = self.ent.actors[key]
                 if (actor.kind == "person") == want_person:
                     return key
         # the subject of the same sentence comes first ('Aliyev said his forces ...')
-        sent_subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS]
+        sent_subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in lx.SUBJECT_DEPS]
         for subject in reversed(sent_subjects):
             for key in self.actors_of(subject, follow_conj=False) if subject.i != pronoun.i else []:
                 if (self.ent.actors[key].kind == "person") == want_person:
@@ -480,7 +468,7 @@ class EventRules:
                 mention
                 and mention.place
                 and not is_owner
-                and (subjects or not (mention.actor and t.dep_ in SUBJECT_DEPS))
+                and (subjects or not (mention.actor and t.dep_ in lx.SUBJECT_DEPS))
             ):
                 _add(keys, mention.place)
         if not keys:
@@ -517,7 +505,7 @@ class EventRules:
             ]
         if found:
             return found
-        if verb.tag_ == "VBG" and verb.dep_ in SUBJECT_DEPS:
+        if verb.tag_ == "VBG" and verb.dep_ in lx.SUBJECT_DEPS:
             # 'Shelling by regime forces killed ...': a gerund names its doer with 'by'
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -541,7 +529,7 @@ class EventRules:
                 and any(c.dep_ == "agent" for c in parent.children)
             ):
                 is_verb = False  # 'a bombing claimed by JeM': responsibility, not a report of what followed
-            if (is_verb and node.dep_ not in SUBJECT_DEPS) or parent.lower_ in lx.REPORTING_NOUNS:
+            if (is_verb and node.dep_ not in lx.SUBJECT_DEPS) or parent.lower_ in lx.REPORTING_NOUNS:
                 yield parent, node
             node = parent
 
@@ -562,7 +550,7 @@ class EventRules:
         """The reporter of a pronoun's own clause, without looking at 'according to'."""
         for head, child in self._reporting_ancestors(token):
             if head.lower_ not in lx.REPORTING_NOUNS:
-                subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
+                subjects = [c for c in head.children if c.dep_ in lx.SUBJECT_DEPS and c.i != token.i]
                 if subjects and subjects[0].lower_ not in PRONOUNS_PERSON | PRONOUNS_THING:
                     return self.subject_of(head)
                 return []
@@ -834,7 +822,7 @@ class EventRules:
         """'X came under bombardment': the subject of the governing verb is where it happened."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
             verb = noun.head.head
-            return [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+            return [t for c in verb.children if c.dep_ in lx.SUBJECT_DEPS for t in c.subtree]
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in {"in", "during", "by"}:
             # 'killed in a blast at a Gaza hospital': the place hangs on the verb
             verb = noun.head.head
@@ -895,7 +883,7 @@ class EventRules:
             places = self.places_in([t for s in subject for t in s.subtree])
             agents: list[str] = []
         else:
-            places = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS])
+            places = self.places_in([t for t in tokens if t.dep_ not in lx.SUBJECT_DEPS])
             agents = self.subject_of(token)
         if self._negated(token):
             self._denial_by_negation(token, places)
@@ -952,7 +940,9 @@ class EventRules:
         segments = self._gapped_segments(token)
         first_item = segments[0][0].i if segments else len(self.doc)
         tokens = [t for t in self.own_tokens(token) if t.i < first_item]
-        event.locations = self.places_in([t for t in tokens if t.dep_ not in SUBJECT_DEPS or t.i == token.i])
+        event.locations = self.places_in(
+            [t for t in tokens if t.dep_ not in lx.SUBJECT_DEPS or t.i == token.i]
+        )
         event.claimed_by = self.reporter_of(token)
         event.date = self.date_of(token)
         self._add_gapped(event, segments)
@@ -1071,7 +1061,7 @@ class EventRules:
     def _toll(self, noun: Token) -> None:
         """'the death toll had risen to 18', 'a toll of 25', 'the deaths of two children'."""
         number = None
-        scope = list(noun.head.subtree) if noun.dep_ in SUBJECT_DEPS else list(noun.subtree)
+        scope = list(noun.head.subtree) if noun.dep_ in lx.SUBJECT_DEPS else list(noun.subtree)
         for t in scope:
             if t.like_num and t.i > noun.i and t.ent_type_ != "DATE":
                 if t.i > 0 and t.doc[t.i - 1].lower_ in {"the", "a", "this", "that"}:
@@ -1195,7 +1185,7 @@ class EventRules:
             head = verb.head
             if verb.dep_ in {"acl", "advcl", "pcomp"}:
                 for child in head.children:
-                    if child.dep_ in SUBJECT_DEPS | {"pobj"}:
+                    if child.dep_ in lx.SUBJECT_DEPS | {"pobj"}:
                         agents = self.actors_of(child)
                 if not agents and head.dep_ == "pobj":
                     agents = self.actors_of(head)
@@ -1363,7 +1353,7 @@ class EventRules:
         agents = self._speakers(verb)
         if not agents:
             return
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in verb.children if c.dep_ in lx.SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in {"it", "this", "which", "that"}:
             return  # 'the conflict threatens to spill over': no one threatens anyone
         if verb.lemma_ == "warn" and not any(
@@ -1376,7 +1366,7 @@ class EventRules:
         _add(event.agents, *agents)
         place_countries: list[str] = []
         for t in verb.subtree:
-            if t.i == verb.i or t.dep_ in SUBJECT_DEPS:
+            if t.i == verb.i or t.dep_ in lx.SUBJECT_DEPS:
                 continue
             for key in self.actors_of(t, follow_conj=False):
                 if key not in agents:
@@ -1402,7 +1392,7 @@ class EventRules:
         _add(event.agents, *agents)
         for t in self.own_tokens(verb):
             mention = self.ent.mention_at(t)
-            if mention and mention.actor and mention.actor not in agents and t.dep_ not in SUBJECT_DEPS:
+            if mention and mention.actor and mention.actor not in agents and t.dep_ not in lx.SUBJECT_DEPS:
                 _add(event.targets, mention.actor)
         event.date = self.date_of(verb)
 

@@ -18,6 +18,7 @@ from importlib.resources import files
 import pycountry
 
 from loaders.gazetteer import DATA_DIR, acronym_key, clean_surface, country_name, country_surfaces, fold
+from loaders.lexicon import DIRECTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +68,8 @@ _PROVINCE_COUNTRIES = (
     "YE",
 )
 _GENERIC_PROVINCE_NAMES = frozenset({"northern", "southern", "eastern", "western", "central", "north"})
-_DIRECTIONS = frozenset(
-    f"{d}{suffix}"
-    for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-    for suffix in ("ern", "")
-) | {"central"}
+# 'northern' and 'north', 'central': the adjectives of lexicon.DIRECTIONS and their bare forms.
+_DIRECTIONS = frozenset(DIRECTIONS | {direction.removesuffix("ern") for direction in DIRECTIONS})
 # An alternate name of a big city beats the exact name of a hamlet (Zaporizhzhya vs a village "Zaporizhzhia").
 _PROMOTE_MIN_POPULATION = 100_000
 _PROMOTE_RATIO = 100

@@ -94,6 +94,9 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "to",
     }
 )
+# The locative prepositions that give a setting ('in Iraq', 'near the border'), without the ones that may
+# point at a target or a source ('towards', 'from', 'on', 'over', 'to').
+SETTING_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"towards", "toward", "from", "on", "over", "to"}
 FORCE_NOUNS = frozenset(
     {
         "forces",
@@ -392,7 +395,12 @@ PEOPLE_WORDS = frozenset(
     {"people", "persons", "person", "others", "individuals", "bodies", "lives", "nationals"}
 )
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Dependency labels of a verb's subject: any subject, and noun-phrase subjects only (no clausal ones).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday = 0
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 # --- entity conventions --------------------------------------------------------
 INSURGENT_WORDS = frozenset(

@@ -31,6 +31,7 @@ from loaders.lexicon import (
     INSURGENT_WORDS,
     LOCATIVE_PREPOSITIONS,
     MILITARY_ORGAN_WORDS,
+    NOMINAL_SUBJECT_DEPS,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_SUFFIXES,
@@ -46,7 +47,6 @@ from loaders.normalize import canonical_name
 
 NAME_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
 MINISTRY_RE = re.compile(r"\b(ministry|ministries)\b", re.IGNORECASE)
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @dataclass
@@ -809,7 +809,7 @@ def _attach_titles(entities: ArticleEntities, doc: Doc) -> None:
             title_tokens = [
                 t for t in noun.subtree if t.i < mention.start and t.dep_ != "det" and not t.is_punct
             ]
-        if not title_tokens and head.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
+        if not title_tokens and head.dep_ in NOMINAL_SUBJECT_DEPS | {"pobj", "dobj"}:
             # "..., the head of the Wagner group, Yevgeny Prigozhin" parsed the other way round
             appos = [c for c in head.children if c.dep_ == "appos"]
             title_tokens = [t for a in appos for t in a.subtree]
@@ -902,7 +902,7 @@ def _mark_acting(entities: ArticleEntities, doc: Doc) -> None:
         head = root.head
         if root.tag_ in {"NNPS", "NNS"} and gazetteer.demonym_country(root.text) and root.dep_ != "nsubj":
             continue  # 'About 500 Palestinians were killed': people, not the state
-        if root.dep_ in SUBJECT_DEPS | {"appos"} or (
+        if root.dep_ in NOMINAL_SUBJECT_DEPS | {"appos"} or (
             root.dep_ == "pobj" and head.lower_ in {"by", "against", "with", "between"}
         ):
             actor.acts = True
@@ -945,7 +945,7 @@ def _find_alliances(entities: ArticleEntities, doc: Doc) -> None:
             partners = [
                 o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
             ]
-            holders = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS]
+            holders = [c for c in token.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
             _pair(entities, "allied_with", holders, partners)
 
 

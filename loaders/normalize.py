@@ -9,6 +9,8 @@ import hashlib
 import re
 from datetime import date, timedelta
 
+from loaders.lexicon import WEEKDAY_NAMES
+
 __all__ = [
     "article_id",
     "canonical_name",
@@ -176,9 +178,8 @@ _DATE_PATTERNS = [
     # 4 October 2020 / 16 January / 4th of October
     re.compile(rf"(?i)(?<!\d){_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+{_YEAR}(?!\d))?"),
 ]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(
-    r"(?i)\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\b"
+    r"(?i)\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")\b"
     r"(?:\s*\((?P<dom>[0-3]?\d)\))?"
 )
 _DAY_OFFSETS = [
@@ -254,7 +255,7 @@ def resolve_date(expression: str, published: str | None) -> str | None:
             return (pub - timedelta(days=offset)).isoformat()
     match = _WEEKDAY.search(expression)
     if match:
-        weekday = _WEEKDAYS.index(match.group("wd").lower())
+        weekday = WEEKDAY_NAMES.index(match.group("wd").lower())
         if match.group("dom"):
             # "Wednesday (17)": the day of the month confirms which Wednesday
             for back in range(35):
