@@ -105,7 +105,7 @@ class ArticleEntities:
         if entry is None:
             entry = self.actors[key] = ActorEntry(key, name, kind, country)
         if surface:
-            entry.aliases.add(clean_surface(surface))
+            entry.aliases.add(alias_form(surface))
         return entry
 
     def add_place(self, place: geocode.GeoPlace, surface: str | None = None) -> PlaceEntry:
@@ -114,7 +114,7 @@ class ArticleEntities:
         if entry is None:
             entry = self.places[place.key] = PlaceEntry(place.key, place)
         if surface:
-            entry.aliases.add(clean_surface(surface))
+            entry.aliases.add(alias_form(surface))
         return entry
 
     def mark(self, start: int, end: int, *, actor: str | None = None, place: str | None = None) -> None:
@@ -141,7 +141,12 @@ class ArticleEntities:
         return self.add_actor(f"country:{iso3}", gazetteer.country_name(iso3), "country", iso3, surface)
 
 
-def clean_surface(text: str) -> str:
+def person_key(name: str) -> str:
+    """The actor key of a person: 'person:' and the canonical name in lower case."""
+    return f"person:{canonical_name(name).lower()}"
+
+
+def alias_form(text: str) -> str:
     """A surface form as an alias: single spaces, no leading article, no trailing possessive."""
     text = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
@@ -296,13 +301,12 @@ class _Resolver:
 
     # --- names -------------------------------------------------------------------
     def _register_person_tokens(self, span: Span) -> None:
+        """A full name (2+ tokens) registers its key under its surname, for mentions by surname alone."""
         if gazetteer.lookup_actor(span.text) or not span[0].is_title:
             return
-        if (is_locative(span) or span[-1].lower_ in PLACE_SUFFIXES) and geocode.geocode(
-            span.text, context_countries=self.context
-        ):
+        if self._place_named_as_person(span, span.text):
             return  # 'in Khan Younis', 'Shan State': a place the NER took for a person
-        key = f"person:{canonical_name(span.text).lower()}"
+        key = person_key(span.text)
         self.person_tokens.setdefault(span[-1].lower_, key)
         self.person_tokens.setdefault(key.split(":", 1)[1], key)
 
@@ -392,6 +396,12 @@ class _Resolver:
         if len(entities.mentions) > before and (actor := entities.mentions[-1].actor):
             self._acronym_after(span, actor)
 
+    def _place_named_as_person(self, span: Span, text: str) -> geocode.GeoPlace | None:
+        """The place a PERSON span names when it reads as one: a single word, after 'in', or '... State'."""
+        if len(span) == 1 or is_locative(span) or span[-1].lower_ in PLACE_SUFFIXES:
+            return geocode.geocode(text, context_countries=self.context)
+        return None
+
     def _resolve_name(self, span: Span) -> None:
         text = span.text.strip()
         entities = self.entities
@@ -411,20 +421,16 @@ class _Resolver:
             key = self.person_tokens.get(canonical_name(text).lower()) or (
                 self.person_tokens.get(span[-1].lower_) if len(span) == 1 else None
             )
-            place = (
-                geocode.geocode(text, context_countries=self.context)
-                if len(span) == 1 or is_locative(span) or span[-1].lower_ in PLACE_SUFFIXES
-                else None
-            )
+            place = self._place_named_as_person(span, text)
             titled = span.start > 0 and (self.doc[span.start - 1].lower_ in TITLE_WORDS | HONORIFICS)
             if key is None and (titled or place is None):
                 # an untitled name that is a known place ('Soledar', 'in Khan Younis') stays a place
-                key = f"person:{canonical_name(text).lower()}"
+                key = person_key(text)
                 self.person_tokens.setdefault(span[-1].lower_, key)
             if key:
-                entry = entities.add_actor(key, clean_surface(text), "person", None, text)
-                if len(clean_surface(text)) > len(entry.name):
-                    entry.name = clean_surface(text)
+                entry = entities.add_actor(key, alias_form(text), "person", None, text)
+                if len(alias_form(text)) > len(entry.name):
+                    entry.name = alias_form(text)
                 entities.mark(span.start, span.end, actor=key)
                 return
         is_adjective = span.label_ == "NORP" and span.root.pos_ == "ADJ"  # 'Western nationals' names no place
@@ -592,7 +598,7 @@ class _Resolver:
                 end += 1
             if end - start >= 2 and not any(i in self.entities.by_token for i in range(start, end)):
                 span = Span(doc, start, end, label="PERSON")
-                key = f"person:{canonical_name(span.text).lower()}"
+                key = person_key(span.text)
                 self.entities.add_actor(key, span.text, "person", None, span.text)
                 self.person_tokens.setdefault(doc[end - 1].lower_, key)
                 self.entities.mark(start, end, actor=key)
@@ -654,7 +660,7 @@ class _Resolver:
             if owner is not None and owner.kind != "country":
                 if owner.kind == "person":
                     continue  # 'his forces' is resolved against the speaker by the event rules
-                owner.aliases.add(clean_surface(phrase.text))
+                owner.aliases.add(alias_form(phrase.text))
                 entities.mark(start, token.i + 1, actor=owner.key)
                 continue
             country = owner.country if owner else self._country_of_place_after(token)
@@ -732,7 +738,7 @@ class _Resolver:
             if city is None and not any(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in owner_words):
                 continue
             phrase = self.doc[start : token.i + 1].text
-            name = clean_surface(phrase)
+            name = alias_form(phrase)
             base = entities.places[city].place if city else None
             container = city or self._place_after(token)
             named_country = country_of_words([t for t in self.doc[start : token.i] if not t.is_lower])
@@ -758,7 +764,7 @@ class _Resolver:
             )
             if same is not None:
                 # 'a Gaza hospital' ... 'the Al-Ahli al-Arabi hospital': one site, every name kept
-                same.aliases.add(clean_surface(phrase))
+                same.aliases.add(alias_form(phrase))
                 if same.place.lat is None and site.lat is not None:
                     same.place = dataclasses.replace(same.place, lat=site.lat, lon=site.lon)
                 entities.mark(start, token.i + 1, place=same.key)
